@@ -1,0 +1,151 @@
+// The state of JavaScript emission: the mode (value code over numbers, or gradient code where
+// parameter-dependent values are tape nodes), the variable scopes, and the user-function instances
+// requested so far. Emitted names are mangled (`v_` for Stan variables, `f_` for functions) so that no
+// Stan identifier can reach a JavaScript name, and Stan names appear in the code only inside
+// JSON-escaped string literals.
+import type { IRFunction, IRType } from '../ir/ir';
+import type { Lines } from './emitStmt';
+
+export type Mode = 'value' | 'grad';
+
+// An emitted expression: its JS code, whether it depends on parameters, and its Stan type.
+export interface E {
+  c: string;
+  ad: boolean;
+  t: IRType;
+}
+
+export interface VarInfo {
+  js: string;
+  t: IRType;
+  ad: boolean;
+}
+
+export class CompileError extends Error {}
+
+const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+export function mangle(prefix: string, stanName: string): string {
+  if (!IDENT.test(stanName)) throw new CompileError(`Invalid identifier ${JSON.stringify(stanName)}.`);
+  return `${prefix}_${stanName}`;
+}
+
+export function str(s: string): string {
+  return JSON.stringify(s);
+}
+
+export function numLit(v: number): string {
+  if (typeof v !== 'number' || Number.isNaN(v)) throw new CompileError(`Invalid numeric literal ${String(v)}.`);
+  if (v === Infinity) return 'Infinity';
+  if (v === -Infinity) return '(-Infinity)';
+  const s = String(v);
+  return v < 0 ? `(${s})` : s;
+}
+
+export function isRealBased(t: IRType): boolean {
+  return t.base !== 'int';
+}
+
+// A user-function instance: one per (function, mode, parameter-argument mask).
+export interface FnInstance {
+  fn: IRFunction;
+  mode: Mode;
+  mask: number;
+  js: string;
+}
+
+export class EmitContext {
+  private scopes: Map<string, VarInfo>[] = [new Map()];
+  private tmp = 0;
+  // Whether real-valued locals declared here depend on parameters.
+  localAd = false;
+  // Set inside a user function: its return type and whether the return value depends on parameters.
+  fnRet: { t: IRType | null; ad: boolean } | null = null;
+  readonly families = new Set<string>();
+  readonly instances = new Map<string, FnInstance>();
+  readonly pending: FnInstance[] = [];
+  // The lines of the statement being emitted: expressions put their temporaries here, before it.
+  L!: Lines;
+  // > 0 where temporaries may not be hoisted before the statement (conditionally evaluated code).
+  noHoist = 0;
+  // Preallocated storage for top-level container declarations (name -> JS buffer), per function.
+  prealloc = new Map<string, string>();
+
+  constructor(
+    public mode: Mode,
+    readonly functions: IRFunction[],
+  ) {}
+
+  get grad(): boolean {
+    return this.mode === 'grad';
+  }
+
+  // In gradient code, is this value a tape node (or container of nodes)?
+  node(e: E): boolean {
+    return this.mode === 'grad' && e.ad;
+  }
+
+  fresh(base: string): string {
+    return `$${base}${this.tmp++}`;
+  }
+
+  push(): void {
+    this.scopes.push(new Map());
+  }
+
+  pop(): void {
+    this.scopes.pop();
+  }
+
+  declare(name: string, t: IRType, ad: boolean): VarInfo {
+    const v: VarInfo = { js: mangle('v', name), t, ad: ad && isRealBased(t) };
+    this.scopes[this.scopes.length - 1].set(name, v);
+    return v;
+  }
+
+  // A compiler-made variable with arbitrary JS code (names start with '$': never a Stan name).
+  declareRaw(name: string, js: string, t: IRType, ad: boolean): void {
+    this.scopes[this.scopes.length - 1].set(name, { js, t, ad });
+  }
+
+  lookup(name: string): VarInfo {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const v = this.scopes[i].get(name);
+      if (v) return v;
+    }
+    throw new CompileError(`Unknown variable '${name}'.`);
+  }
+
+  // Run f with a fresh scope stack (for function bodies), restoring afterwards.
+  isolated<T>(f: () => T): T {
+    const saved = this.scopes;
+    const savedAd = this.localAd;
+    const savedRet = this.fnRet;
+    this.scopes = [saved[0]];
+    try {
+      return f();
+    } finally {
+      this.scopes = saved;
+      this.localAd = savedAd;
+      this.fnRet = savedRet;
+    }
+  }
+
+  family(name: string): string {
+    this.families.add(name);
+    return mangle('F', name);
+  }
+
+  // The numeric value of an expression (tape value for nodes): for conditions and comparisons.
+  val(e: E): string {
+    if (!this.node(e)) return e.c;
+    return e.t.dims === 0 && (e.t.base === 'real' || e.t.base === 'int') ? `T.val[${e.c}]` : `G.valueOf(T, ${e.c})`;
+  }
+
+  // Convert e to a tape node (container of nodes) when `wantAd` in gradient code.
+  as(e: E, wantAd: boolean): E {
+    if (!this.grad || !wantAd || e.ad) return { ...e, ad: e.ad || wantAd };
+    const scalar = e.t.dims === 0 && (e.t.base === 'real' || e.t.base === 'int');
+    return { c: scalar ? `T.c(${e.c})` : `G.lift(T, ${e.c})`, ad: true, t: { ...e.t, base: e.t.base === 'int' ? 'real' : e.t.base } };
+  }
+}

@@ -1,0 +1,62 @@
+import type { AdviContext, OptimiserOutcome } from './adviContext';
+import { AdviOptions, resolveAdviOptions } from './adviOptions';
+import { FitClock } from './cancellation';
+import { ElboWorkspace, estimateElbo, EvaluationCounter } from './elbo';
+import type { VariationalFamily } from './family';
+import { familyDraws } from './familyDraws';
+import { FullRank } from './fullRank';
+import { findInitialPoint } from './initialPoint';
+import { MeanField } from './meanField';
+import type { ElboTraceEntry } from './progress';
+import { psisCorrection } from './psisCorrection';
+import { Rng } from './rng';
+import { runRobustAdvi } from './robustAdvi';
+import { runStanAdvi } from './stanAdvi';
+import type { LogDensityTarget } from './target';
+import { buildResult } from './viResultBuilder';
+import type { VariationalResult } from './viResult';
+
+/** Random streams of one fit: each purpose its own stream of the seed, so changes in one leave the others alone. */
+export const STREAM = { init: 0, gradient: 1, elbo: 2, draws: 3, psis: 4 } as const;
+
+/**
+ * Fits a mean-field or full-rank Gaussian to the target by ADVI ('robust' by default, or 'stan').
+ * Never throws for model problems: failures come back with ok = false and an explained stopReason.
+ */
+export async function fitAdvi(target: LogDensityTarget, options: AdviOptions = {}): Promise<VariationalResult> {
+  const o = resolveAdviOptions(options);
+  const clock = new FitClock(options.signal, options.timeBudgetSeconds);
+  const counter: EvaluationCounter = { gradient: 0, value: 0 };
+  const trace: ElboTraceEntry[] = [];
+  const base = { method: o.method, algorithm: o.algorithm, seed: o.seed, trace, counter, outputDraws: o.outputDraws } as const;
+  const rng = (stream: number) => new Rng(o.seed, stream);
+  options.onProgress?.({ phase: 'init', iteration: 0, maxIterations: o.iter });
+  const init = findInitialPoint(target, rng(STREAM.init), options, counter);
+  if (!init.ok) {
+    return buildResult(target, { ...base, stopCode: 'init-failed', stopReason: `cannot start: ${init.reason}`, iterations: 0, seconds: clock.elapsedSeconds() });
+  }
+  const family: VariationalFamily = o.method === 'fullrank' ? new FullRank(target.dim) : new MeanField(target.dim);
+  family.reset(init.theta);
+  const ctx: AdviContext = {
+    target, family, options: o, initialMean: init.theta, gradRng: rng(STREAM.gradient), elboRng: rng(STREAM.elbo),
+    work: new ElboWorkspace(target.dim), counter, clock, trace, onProgress: options.onProgress,
+  };
+  let outcome: OptimiserOutcome;
+  try {
+    outcome = o.algorithm === 'stan' ? await runStanAdvi(ctx) : await runRobustAdvi(ctx);
+  } catch (e) {
+    // a target that throws is a bug in the model code, still reported as a value
+    outcome = { stopCode: 'diverged', stopReason: `the log density threw: ${e instanceof Error ? e.message : String(e)}`, iterations: 0, hasApproximation: false, stepSize: NaN };
+  }
+  const parts = { ...base, stopCode: outcome.stopCode, stopReason: outcome.stopReason, iterations: outcome.iterations, stepSize: outcome.stepSize, convergence: outcome.convergence };
+  if (!outcome.hasApproximation) return buildResult(target, { ...parts, seconds: clock.elapsedSeconds() });
+  options.onProgress?.({ phase: 'draws', iteration: outcome.iterations, maxIterations: o.iter });
+  const elbo = estimateElbo(target, family, ctx.elboRng, o.elboSamples, ctx.work, counter);
+  const draws = familyDraws(target, family, rng(STREAM.draws), o.outputDraws, counter);
+  options.onProgress?.({ phase: 'psis', iteration: outcome.iterations, maxIterations: o.iter });
+  const psis = psisCorrection(draws.draws, target.dim, draws.logP, draws.logQ, rng(STREAM.psis));
+  options.onProgress?.({ phase: 'done', iteration: outcome.iterations, maxIterations: o.iter });
+  return buildResult(target, {
+    ...parts, approximation: family.approximation(), draws, elbo: { elbo: elbo.elbo, mcse: elbo.mcse }, psis, seconds: clock.elapsedSeconds(),
+  });
+}

@@ -1,0 +1,93 @@
+import type { CancellationToken } from './cancellation';
+import type { InitOptions } from './initialPoint';
+import type { ProgressCallback } from './progress';
+
+/** Options shared by every variational fit. */
+export interface FitControl {
+  /** Seed of every random number in the fit: same seed, same result. Default 1. */
+  seed?: number;
+  /** Output draws from the approximation (Stan: output_samples 1000). */
+  outputDraws?: number;
+  /** Aborts the fit within ~20 ms (checked between iterations; the fit yields to the event loop). */
+  signal?: CancellationToken;
+  /** Wall-clock limit in seconds; the fit stops with stopCode 'time-budget'. */
+  timeBudgetSeconds?: number;
+  onProgress?: ProgressCallback;
+}
+
+export interface AdviOptions extends FitControl, InitOptions {
+  method?: 'meanfield' | 'fullrank';
+  /** 'robust' (default): Dhaka et al. 2020 stationarity-based stopping. 'stan': Stan's ADVI. */
+  algorithm?: 'robust' | 'stan';
+  /** Maximum iterations (Stan: iter 10000). */
+  iter?: number;
+  /** Draws per gradient estimate (Stan: grad_samples 1). */
+  gradSamples?: number;
+  /** Draws per ELBO estimate (Stan: elbo_samples 100). */
+  elboSamples?: number;
+  /** Evaluate the ELBO every this many iterations (Stan: eval_elbo 100). */
+  evalElbo?: number;
+  // Stan mode
+  /** Step-size scale; with adaptEngaged it is chosen from {100, 10, 1, 0.1, 0.01}. */
+  eta?: number;
+  adaptEngaged?: boolean;
+  /** Iterations per eta candidate (Stan: adapt_iter 50). */
+  adaptIter?: number;
+  /** Relative ELBO tolerance (Stan: tol_rel_obj 0.01). */
+  tolRelObj?: number;
+  // robust mode
+  /** Initial Adam learning rate (means in units of the current sd); once the iterates are stationary the rate drops to 0.3 of it for the judged, averaged phase. Default 0.1. */
+  stepSize?: number;
+  /** Stationarity: max split-R̂ of the iterate trace over the window below this. Default 1.1. */
+  rhatThreshold?: number;
+  /** Precision: max MCSE of the iterate average (means relative to sd; log-scales absolute) below this. Default 0.03. */
+  mcseThreshold?: number;
+  /** Smallest window of iterates judged (default 200); the window is the last half of the run. */
+  minWindow?: number;
+  /** Judge stationarity every this many iterations (default 100). */
+  checkEvery?: number;
+}
+
+export interface ResolvedAdviOptions {
+  method: 'meanfield' | 'fullrank';
+  algorithm: 'robust' | 'stan';
+  seed: number;
+  outputDraws: number;
+  iter: number;
+  gradSamples: number;
+  elboSamples: number;
+  evalElbo: number;
+  eta: number;
+  adaptEngaged: boolean;
+  adaptIter: number;
+  tolRelObj: number;
+  stepSize: number;
+  rhatThreshold: number;
+  mcseThreshold: number;
+  minWindow: number;
+  checkEvery: number;
+}
+
+export function resolveAdviOptions(o: AdviOptions): ResolvedAdviOptions {
+  const posInt = (v: number | undefined, d: number) => (v !== undefined && Number.isFinite(v) && v >= 1 ? Math.floor(v) : d);
+  const pos = (v: number | undefined, d: number) => (v !== undefined && v > 0 && Number.isFinite(v) ? v : d);
+  return {
+    method: o.method ?? 'meanfield',
+    algorithm: o.algorithm ?? 'robust',
+    seed: o.seed ?? 1,
+    outputDraws: posInt(o.outputDraws, 1000),
+    iter: posInt(o.iter, 10000),
+    gradSamples: posInt(o.gradSamples, 1),
+    elboSamples: posInt(o.elboSamples, 100),
+    evalElbo: posInt(o.evalElbo, 100),
+    eta: pos(o.eta, 1),
+    adaptEngaged: o.adaptEngaged ?? true,
+    adaptIter: posInt(o.adaptIter, 50),
+    tolRelObj: pos(o.tolRelObj, 0.01),
+    stepSize: pos(o.stepSize, 0.1),
+    rhatThreshold: pos(o.rhatThreshold, 1.1),
+    mcseThreshold: pos(o.mcseThreshold, 0.03),
+    minWindow: Math.max(20, posInt(o.minWindow, 200)),
+    checkEvery: posInt(o.checkEvery, 100),
+  };
+}

@@ -1,0 +1,89 @@
+import type { VariationalFamily } from './family';
+import type { Rng } from './rng';
+import type { LogDensityTarget } from './target';
+
+/** Evaluation counts of a fit (reported in the result and by the benchmarks). */
+export interface EvaluationCounter {
+  gradient: number;
+  value: number;
+}
+
+export interface ElboEstimate {
+  elbo: number;
+  /** Monte Carlo standard error of the estimate (sd of log p over draws / √draws). */
+  mcse: number;
+  /** Draws whose log density was not finite (dropped, as Stan's calc_ELBO does). */
+  dropped: number;
+}
+
+/** Scratch space reused across iterations: no allocation on the hot path. */
+export class ElboWorkspace {
+  readonly z: Float64Array;
+  readonly theta: Float64Array;
+  readonly gradTheta: Float64Array;
+  constructor(dim: number) {
+    this.z = new Float64Array(dim);
+    this.theta = new Float64Array(dim);
+    this.gradTheta = new Float64Array(dim);
+  }
+}
+
+export function drawStandardNormal(rng: Rng, z: Float64Array): void {
+  for (let i = 0; i < z.length; i++) z[i] = rng.normal();
+}
+
+/**
+ * ELBO = E_q[log p(θ)] + H[q] with `samples` draws. Non-finite log densities are dropped and
+ * redrawn as in Stan; once as many have been dropped as were requested, the estimate is -Infinity.
+ */
+export function estimateElbo(
+  target: LogDensityTarget, family: VariationalFamily, rng: Rng, samples: number,
+  work: ElboWorkspace, counter: EvaluationCounter,
+): ElboEstimate {
+  let sum = 0;
+  let sumSq = 0;
+  let dropped = 0;
+  let shift = NaN; // first value, to keep the variance sum stable
+  for (let i = 0; i < samples; ) {
+    drawStandardNormal(rng, work.z);
+    family.transform(work.z, work.theta);
+    const lp = target.logDensity(work.theta);
+    counter.value++;
+    if (!Number.isFinite(lp)) {
+      if (++dropped >= samples) return { elbo: -Infinity, mcse: Infinity, dropped };
+      continue;
+    }
+    if (Number.isNaN(shift)) shift = lp;
+    sum += lp - shift;
+    sumSq += (lp - shift) * (lp - shift);
+    i++;
+  }
+  const m = sum / samples;
+  const v = samples > 1 ? Math.max(0, (sumSq - samples * m * m) / (samples - 1)) : 0;
+  return { elbo: shift + m + family.entropy(), mcse: Math.sqrt(v / samples), dropped };
+}
+
+/**
+ * Reparameterisation gradient of the ELBO w.r.t. the packed family parameters, averaged over
+ * `samples` draws, plus the exact entropy gradient. Returns false (gradOut unspecified) when a
+ * draw gave a non-finite log density or gradient.
+ */
+export function elboGradient(
+  target: LogDensityTarget, family: VariationalFamily, rng: Rng, samples: number,
+  gradOut: Float64Array, work: ElboWorkspace, counter: EvaluationCounter,
+): boolean {
+  gradOut.fill(0);
+  const n = family.dim;
+  for (let s = 0; s < samples; s++) {
+    drawStandardNormal(rng, work.z);
+    family.transform(work.z, work.theta);
+    const lp = target.logDensityGradient(work.theta, work.gradTheta);
+    counter.gradient++;
+    if (!Number.isFinite(lp)) return false;
+    for (let i = 0; i < n; i++) if (!Number.isFinite(work.gradTheta[i])) return false;
+    family.accumulateGradient(work.z, work.gradTheta, gradOut);
+  }
+  if (samples > 1) for (let k = 0; k < gradOut.length; k++) gradOut[k] /= samples;
+  family.addEntropyGradient(gradOut);
+  return true;
+}

@@ -1,0 +1,51 @@
+import { include, varies } from '../flags';
+import { setMathError, MATH_ERR_SIZE } from '../mathError';
+import { LOG_TWO } from '../special/constants';
+import { choleskyInto, inverseFromCholesky, logDetFromCholesky, isSymmetric } from './denseLinalg';
+import { work } from './denseScratch';
+import { lmgamma, lmgammaDeriv, traceProduct } from './wishartCommon';
+import type { WishartGrads } from './wishart';
+
+/**
+ * inv_wishart_lpdf(W | nu, S) = nu/2 log|S| - nu K/2 log 2 - lmgamma_K(nu/2) - (nu+K+1)/2 log|W| - tr(S W^{-1})/2.
+ * Flag bits 0 W, 1 nu, 2 S.
+ */
+export function invWishartLpdf(g: WishartGrads | null, flags: number, W: ArrayLike<number>, nu: number, S: ArrayLike<number>, K: number): number {
+  const fn = 'inv_wishart_lpdf';
+  if (!(nu > K - 1)) return setMathError(fn, 'Degrees of freedom parameter', nu, `greater than ${K - 1}`);
+  if (W.length !== K * K || S.length !== K * K) return setMathError(fn, 'Random variable', W.length, `and the scale must be ${K}x${K}`, MATH_ERR_SIZE);
+  if (!isSymmetric(W, K)) return setMathError(fn, 'random variable', NaN, 'symmetric');
+  if (!isSymmetric(S, K)) return setMathError(fn, 'scale parameter', NaN, 'symmetric');
+  const LW = work(8, K * K);
+  const LS = work(9, K * K);
+  if (!choleskyInto(LW, W, K)) return setMathError(fn, 'random variable', NaN, 'positive definite');
+  if (!choleskyInto(LS, S, K)) return setMathError(fn, 'scale parameter', NaN, 'positive definite');
+  if (!include(flags, 7)) return 0;
+  const Winv = work(10, K * K);
+  inverseFromCholesky(Winv, LW, K, work(12, K));
+  const ldW = logDetFromCholesky(LW, K);
+  const ldS = logDetFromCholesky(LS, K);
+  let lp = 0;
+  if (include(flags, 2)) lp -= 0.5 * nu * K * LOG_TWO + lmgamma(K, 0.5 * nu);
+  if (include(flags, 6)) lp += 0.5 * nu * ldS;
+  if (include(flags, 3)) lp -= 0.5 * (nu + K + 1) * ldW;
+  if (include(flags, 5)) lp -= 0.5 * traceProduct(S, Winv, K);
+  if (g !== null) {
+    if (g.nu !== null && varies(flags, 1)) g.nu[0] += 0.5 * ldS - 0.5 * K * LOG_TWO - 0.5 * lmgammaDeriv(K, 0.5 * nu) - 0.5 * ldW;
+    if (g.S !== null) {
+      const Sinv = work(11, K * K);
+      inverseFromCholesky(Sinv, LS, K, work(12, K));
+      for (let i = 0; i < K * K; i++) g.S[i] += 0.5 * nu * Sinv[i] - 0.5 * Winv[i];
+    }
+    if (g.W !== null) {
+      // d/dW = -(nu+K+1)/2 W^{-1} + W^{-1} S W^{-1} / 2
+      for (let j = 0; j < K; j++)
+        for (let i = 0; i < K; i++) {
+          let s = 0;
+          for (let a = 0; a < K; a++) for (let b = 0; b < K; b++) s += Winv[a * K + i] * S[b * K + a] * Winv[j * K + b];
+          g.W[j * K + i] += -0.5 * (nu + K + 1) * Winv[j * K + i] + 0.5 * s;
+        }
+    }
+  }
+  return lp;
+}

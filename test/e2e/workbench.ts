@@ -1,0 +1,88 @@
+// Drives the real VS Code workbench (code-server in Debian's Chromium) the way a user does: keyboard,
+// Quick Open, command palette, Problems panel. Shared by the e2e tests and the harness.
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium';
+
+export const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags, headless: true, timeout: 60_000 });
+}
+
+// Opens `url` in a fresh browser context (own storage: no editors restored from an earlier run).
+export async function openWorkbench(browser: Browser, url: string, timeoutMs = 90_000): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(url, { timeout: timeoutMs });
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
+  return page;
+}
+
+const quickInput = '.quick-input-widget .quick-input-box input';
+
+// Ctrl+P, the file name, Enter; resolves when the file's editor tab is active.
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator(quickInput);
+  await input.waitFor({ state: 'visible' });
+  await input.pressSequentially(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible' });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+}
+
+// F1, the command's title as the palette shows it, Enter.
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator(quickInput);
+  await input.waitFor({ state: 'visible' });
+  await input.pressSequentially(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+export interface ProblemRow {
+  // Everything the row shows, e.g. "Identifier 'sigm' not in scope. vigil(scope) [Ln 17, Col 32]".
+  text: string;
+  // The accessible label VS Code gives the row (it spells out severity, line and column).
+  label: string;
+}
+
+// Opens the Problems panel through the command palette and waits until it is visible.
+export async function showProblems(page: Page): Promise<void> {
+  await runCommand(page, 'View: Focus Problems');
+  await page.locator('.markers-panel').waitFor({ state: 'visible' });
+}
+
+// The marker rows currently in the Problems panel (file rows left out).
+export async function problemRows(page: Page): Promise<ProblemRow[]> {
+  const rows = page.locator('.markers-panel .monaco-list-row:has(.marker-message-details), .markers-panel .monaco-list-row:has(.marker-icon)');
+  const out: ProblemRow[] = [];
+  for (const row of await rows.all()) {
+    out.push({ text: (await row.innerText()).replace(/\s+/g, ' ').trim(), label: (await row.getAttribute('aria-label')) ?? '' });
+  }
+  return out;
+}
+
+// Polls `probe` until it returns a value `accept` takes, or throws after `timeoutMs` with the last value.
+export async function waitUntil<T>(probe: () => Promise<T>, accept: (v: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    last = await probe();
+  }
+  return last;
+}

@@ -1,0 +1,10 @@
+data {
+  int<lower=0> N;
+  vector[N] y;
+}
+parameters {
+  real mu;
+}
+model {
+  target += nromal_lpdf(y | mu, 1);
+}

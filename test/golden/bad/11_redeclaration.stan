@@ -1,0 +1,11 @@
+data {
+  int<lower=0> N;
+  vector[N] y;
+}
+parameters {
+  real mu;
+  real mu;
+}
+model {
+  y ~ normal(mu, 1);
+}

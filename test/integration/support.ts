@@ -1,0 +1,60 @@
+// Helpers shared by the integration tests (not a test file itself: index.ts loads only *.test.js).
+import * as assert from 'assert/strict';
+import * as vscode from 'vscode';
+
+export const extensionId = 'vigil-dev.vigil';
+
+// The extension's exports (see VigilApi in src/extension.ts).
+export interface VigilExports {
+  activationTimeMs: number;
+  codeLoadingMs: number;
+  activateCallMs: number;
+}
+
+export function vigil(): vscode.Extension<VigilExports> {
+  const ext = vscode.extensions.getExtension<VigilExports>(extensionId);
+  assert.ok(ext, `extension ${extensionId} is not loaded`);
+  return ext;
+}
+
+export function fixtureUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need the fixture workspace open (test/fixtures/workspace)');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+export async function openFixture(name: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(fixtureUri(name));
+  return vscode.window.showTextDocument(doc);
+}
+
+// Polls until `probe()` satisfies `accept`, failing with the last value seen after `timeoutMs`.
+export async function waitFor<T>(probe: () => T, accept: (v: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = probe();
+  while (!accept(last)) {
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${describe(last)}`);
+    await new Promise((r) => setTimeout(r, 50));
+    last = probe();
+  }
+  return last;
+}
+
+export function vigilDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'vigil');
+}
+
+// The 0-based position of the first occurrence of `needle` in the document.
+export function positionOf(doc: vscode.TextDocument, needle: string): vscode.Position {
+  const offset = doc.getText().indexOf(needle);
+  assert.ok(offset >= 0, `'${needle}' not found in ${doc.uri.path}`);
+  return doc.positionAt(offset);
+}
+
+function describe(v: unknown): string {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return String(v);
+  }
+}
