@@ -1,0 +1,53 @@
+// Whole-model log densities and gradients against rstan 2.21 (a real Stan) at seeded random
+// unconstrained points: test/fixtures/models/log_prob.json, made by make_log_prob.R beside it.
+// Log densities are compared as differences between points (rstan's log_prob drops constants);
+// gradients directly. Both to 1e-8 relative.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileModel } from '../../src/core/codegen/loadModel';
+
+const dir = path.resolve(__dirname, '../../../test/fixtures/models');
+
+interface FixturePoint {
+  upars: string[];
+  logProb: string;
+  gradient: string[];
+}
+const fixtures: Record<string, { dim: number; points: FixturePoint[] }> = JSON.parse(readFileSync(path.join(dir, 'log_prob.json'), 'utf8'));
+
+function close(actual: number, expected: number, scale: number, what: string): void {
+  const tol = 1e-8 * Math.max(1, Math.abs(expected), scale);
+  assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} vs rstan ${expected} (difference ${actual - expected}, tolerance ${tol})`);
+}
+
+test('the fixture covers at least 20 models', () => {
+  assert.ok(Object.keys(fixtures).length >= 20, `${Object.keys(fixtures).length} models in log_prob.json`);
+});
+
+for (const [name, fx] of Object.entries(fixtures)) {
+  test(`${name}: log density differences and gradients equal rstan's`, () => {
+    const source = readFileSync(path.join(dir, `${name}.stan`), 'utf8');
+    const data = JSON.parse(readFileSync(path.join(dir, `${name}.data.json`), 'utf8'));
+    const compiled = compileModel(source, data);
+    assert.ok(compiled.ok, `compiles: ${compiled.ok ? '' : compiled.diagnostics.map((d) => d.message).join('; ')}`);
+    const model = compiled.model;
+    assert.equal(model.dim, fx.dim, 'unconstrained dimension');
+    const points = fx.points.filter((p) => p.logProb !== 'NA' && Number.isFinite(Number(p.logProb)));
+    assert.ok(points.length >= 2, 'at least two points where rstan evaluated the model');
+    const grad = new Float64Array(model.dim);
+    let base: { ours: number; theirs: number } | null = null;
+    for (const p of points) {
+      const theta = Float64Array.from(p.upars.map(Number));
+      const ours = model.logDensityGradient(theta, grad);
+      assert.ok(Number.isFinite(ours), `finite log density at a point rstan accepts (${model.lastError})`);
+      const theirs = Number(p.logProb);
+      if (base === null) base = { ours, theirs };
+      else close(ours - base.ours, theirs - base.theirs, Math.abs(theirs), `${name} log density difference`);
+      const scale = Math.max(...p.gradient.map((g) => Math.abs(Number(g))));
+      p.gradient.forEach((g, i) => close(grad[i], Number(g), scale, `${name} gradient[${i}] (${model.unconstrainedNames[i]})`));
+      close(model.logDensity(theta), ours, Math.abs(ours), `${name} value-only log density`);
+    }
+  });
+}
