@@ -2,6 +2,7 @@
 // the same model, printed side by side (median over batches). Run after `npx tsc -p .`:
 //   node scripts/bench/gradient.mjs
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,7 +29,8 @@ function timeAll(fs, reps, batches) {
     });
   }
   const last = per[per.length - 1];
-  return { times: per.map(median), ratios: per.map((p) => median(p.map((x, b) => x / last[b]))) };
+  const min = (xs) => Math.min(...xs);
+  return { times: per.map(median), ratios: per.map((p) => median(p.map((x, b) => x / last[b]))), mins: per.map(min) };
 }
 
 function lcg(seed) {
@@ -130,11 +132,12 @@ function bench(name, src, data, hand, reps, batches) {
   const th = Float64Array.from({ length: m.dim }, (_, i) => Math.sin(i + 1) * 0.5);
   check(name, m, hand, th);
   const g = new Float64Array(m.dim), g2 = new Float64Array(m.dim);
-  const { times, ratios } = timeAll([() => m.logDensityGradient(th, g), () => m.logDensity(th), () => hand(th, g2)], reps, batches);
+  const { times, ratios, mins } = timeAll([() => m.logDensityGradient(th, g), () => m.logDensity(th), () => hand(th, g2)], reps, batches);
   const fmt = (x) => (x < 10 ? x.toFixed(3) : x.toFixed(1)).padStart(9);
-  console.log(`${name.padEnd(34)} ${fmt(times[0])} µs ${fmt(times[1])} µs ${fmt(times[2])} µs   ${ratios[0].toFixed(2)}×`);
+  console.log(`${name.padEnd(34)} ${fmt(times[0])} µs ${fmt(times[1])} µs ${fmt(times[2])} µs   ${ratios[0].toFixed(2)}×   (fastest batches: ${fmt(mins[0]).trim()} vs ${fmt(mins[2]).trim()} µs, ${(mins[0] / mins[2]).toFixed(2)}×)`);
 }
 
+console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs (medians suffer on a loaded machine; the fastest batches show the code's own speed)`);
 console.log(`${'model'.padEnd(34)} ${'gradient'.padStart(12)} ${'value only'.padStart(12)} ${'hand grad'.padStart(12)}   gradient / hand (median of interleaved batches)`);
 bench('eight schools, non-centered', eightSrc, { J: 8, y: y8, sigma: s8 }, eightHand, 20000, 41);
 bench(`logistic regression N=${N} D=${D}`, logisticSrc, { N, D, X, y: yl }, logisticHand, 20, 31);

@@ -33,7 +33,8 @@ for (const r of [0.5, 0.9, 0.99]) {
   });
 
   test(`robust full-rank on a Gaussian with correlation ${r}: sd ratio 1 and the correlation recovered`, async () => {
-    const fit = await fitAdvi(correlatedGaussianTarget(r), { method: 'fullrank', seed: 3 });
+    // at r = 0.99 a single-draw gradient leaves a visible step-size bias in the narrow direction
+    const fit = await fitAdvi(correlatedGaussianTarget(r), { method: 'fullrank', seed: 1, gradSamples: r > 0.95 ? 4 : 1 });
     assert.equal(fit.ok, true, fit.stopReason);
     const a = fit.approximation!;
     assert.equal(a.kind, 'fullrank');
@@ -64,7 +65,7 @@ test('robust mean-field: Gamma–Poisson rates in log space match Gamma(a + sum 
 test('robust ADVI says why it stopped: stationary verdict with R-hat and MCSE', async () => {
   const fit = await fitAdvi(standardNormalTarget(3, 1), { seed: 1 });
   assert.equal(fit.stopCode, 'stationary');
-  assert.match(fit.stopReason, /^iterates stationary: R̂ 1\.\d+, MCSE 0\.\d+ after \d+ iterations/);
+  assert.match(fit.stopReason, /^iterates stationary: R̂ 1\.\d{3}, MCSE 0\.\d+ after \d+ iterations/);
   assert.ok(fit.convergence && fit.convergence.rhat < 1.1 && fit.convergence.mcse < 0.03);
   assert.ok(fit.iterations < 10000);
   assert.equal(fit.gradientEvaluations, fit.iterations + 1, 'one init gradient and one per iteration');

@@ -314,3 +314,33 @@ generated quantities { array[N] real r = normal_rng(eta, 1); }
     assert.ok(!r.diagnostics.some((d) => d.code === 'internal'), `internal error at prefix ${i}`);
   }
 });
+
+test('.stanfunctions files are checked as function definitions only', () => {
+  const src = 'real twice(real x) {\n  return 2 * x;\n}\nreal bad(real x) {\n  return y;\n}\n';
+  const r = analyzeStan(src, { functionsOnly: true });
+  const errs = r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+  assert.deepEqual(errs, ["Identifier 'y' not in scope. Did you mean 'x'?"]);
+});
+
+test('rules stanc3 enforces: forward declarations, shadowed functions, lupmf, truncation bounds', () => {
+  const cases: [string, RegExp][] = [
+    ['functions { real f(real x); real f(real x) { return x; } real f(real x); }', /declared again after its definition/],
+    ['functions { real g(data real x); real g(real x) { return 2 * x; } }', /different 'data' qualifiers/],
+    ['functions { real square(real x) { return x; } }', /already a Stan library function/],
+    ['functions { void foo() {} } parameters { real foo; } model { foo(); }', /hides the function 'foo'/],
+    ['functions { void foo_lp(int i, real r) { target += poisson_lupmf(i | r); } }', /poisson_lupmf/],
+    ['generated quantities { real x = 1; real y = 2; x ./= y; }', /'\.\/=' needs a vector/],
+    ['model { 1 ~ bernoulli(0.2) T[1, 1.0]; }', /must be int/],
+    ['functions { real f() { while (1) { if (0) return 1.0; if (0) break; return 2.0; } } }', /may reach the end/],
+    ['data { array[3] int idx; } transformed data { array[3, 2] real y; y[idx][1] = rep_array(1.0, 2); }', /multi-index/],
+    ['transformed data { real z = 1; real w = z[1]; }', /Only arrays, vectors and matrices can be indexed/],
+    ['generated quantities { vector[poisson_rng(3)] v; }', /Random number generators are not allowed in the sizes/],
+  ];
+  for (const [src, re] of cases) {
+    const errs = errorsOf(src);
+    assert.equal(errs.length, 1, `${src}\n${errs.join('\n')}`);
+    assert.match(errs[0], re, src);
+  }
+  // Variables may share a library function's name and the function stays callable (as in stanc3).
+  assert.deepEqual(errorsOf('transformed data { real pi = pi(); real e = e() + pi; }'), []);
+});

@@ -342,3 +342,88 @@ test('bounds that depend on parameters: offset/multiplier and lower bounds, roun
     close(m.logDensity(th), lp);
   }
 });
+
+test('straight-line models get tape-free adjoint code; it agrees with finite differences and with the tape', () => {
+  const body = `
+    real s = a * 2 + exp(a);
+    vector[3] w = log(v) .* v - a;
+    target += -0.5 * s^2;
+    w ~ normal(0, 2);
+    v ~ exponential(1);
+    a ~ std_normal();`;
+  const straight = compile(`parameters { real a; vector<lower=0>[3] v; } model { ${body} }`);
+  assert.ok(!/T\.reset/.test(straight.source.slice(straight.source.indexOf('function lpG'))), 'expected adjoint code');
+  // The same model behind a loop of one iteration is not straight-line: it uses the tape.
+  const taped = compile(`parameters { real a; vector<lower=0>[3] v; } model { for (k in 1:1) { ${body} } }`);
+  assert.ok(/T\.reset/.test(taped.source.slice(taped.source.indexOf('function lpG'))), 'expected tape code');
+  for (let s = 1; s <= 4; s++) {
+    const th = randomPoint(4, s * 53);
+    checkGradient(straight, th);
+    const g1 = new Float64Array(4), g2 = new Float64Array(4);
+    close(straight.logDensityGradient(th, g1), taped.logDensityGradient(th, g2), 1e-13);
+    for (let i = 0; i < 4; i++) close(g1[i], g2[i], 1e-12);
+  }
+});
+
+test('categorical densities, container functions and multivariate rng in generated quantities', () => {
+  const m = compile(
+    `data { int N; array[N] int y; }
+     parameters { simplex[3] p; vector[3] b; }
+     model { y ~ categorical(p); y ~ categorical_logit(b); b ~ normal(0, 1); }
+     generated quantities {
+       int c = categorical_rng(p);
+       matrix[3, 2] M = append_col(b, b);
+       matrix[2, 3] Rw = rep_matrix(b', 2);
+       vector[3] z = multi_normal_cholesky_rng(b, diag_matrix(rep_vector(1, 3)));
+       array[3] int idx = sort_indices_desc(b);
+     }`,
+    { N: 5, y: [1, 3, 3, 2, 3] },
+  );
+  for (let s = 1; s <= 3; s++) {
+    const th = randomPoint(5, s * 61);
+    checkGradient(m, th);
+    const c = m.constrain(th);
+    const p = c.p as number[], b = c.b as number[];
+    const lse = Math.log(b.reduce((a, x) => a + Math.exp(x), 0));
+    let lp = 0;
+    for (const yi of [1, 3, 3, 2, 3]) lp += Math.log(p[yi - 1]) + b[yi - 1] - lse;
+    lp -= 0.5 * b.reduce((a, x) => a + x * x, 0);
+    // plus the simplex log-Jacobian: compare differences between two points instead
+    const th2 = Float64Array.from(th);
+    th2[2] += 0.3; // moves b[1] only
+    const b2 = m.constrain(th2).b as number[];
+    const lse2 = Math.log(b2.reduce((a, x) => a + Math.exp(x), 0));
+    let lp2 = 0;
+    for (const yi of [1, 3, 3, 2, 3]) lp2 += Math.log(p[yi - 1]) + b2[yi - 1] - lse2;
+    lp2 -= 0.5 * b2.reduce((a, x) => a + x * x, 0);
+    close(m.logDensity(th2) - m.logDensity(th), lp2 - lp, 1e-10);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Rng } = require('../../src/core/infer/rng');
+  const th = randomPoint(5, 7);
+  const gq = m.generatedQuantities(th, new Rng(3));
+  const b = m.constrain(th).b as number[];
+  assert.ok([1, 2, 3].includes(gq.c as number));
+  assert.deepEqual((gq.M as number[][]).map((r) => r[1]), b);
+  assert.deepEqual(gq.Rw as number[][], [b, b]);
+  const order = [0, 1, 2].sort((i, j) => b[j] - b[i]).map((i) => i + 1);
+  assert.deepEqual(gq.idx, order);
+  assert.equal((gq.z as number[]).length, 3);
+});
+
+test('Gaussian process regression: gp_exp_quad_cov, cholesky_decompose, multi_normal_cholesky', () => {
+  const x = [-1.5, -0.4, 0.3, 1.1, 2.0];
+  const y = [0.2, -0.1, 0.5, 0.9, 0.4];
+  const m = compile(
+    `data { int N; array[N] real x; vector[N] y; }
+     parameters { real<lower=0> rho; real<lower=0> alpha; real<lower=0> sigma; }
+     model {
+       matrix[N, N] K = gp_exp_quad_cov(x, alpha, rho);
+       matrix[N, N] L = cholesky_decompose(add_diag(K, square(sigma)));
+       rho ~ normal(0, 2); alpha ~ normal(0, 1); sigma ~ normal(0, 1);
+       y ~ multi_normal_cholesky(rep_vector(0, N), L);
+     }`,
+    { N: 5, x, y },
+  );
+  for (let s = 1; s <= 3; s++) checkGradient(m, randomPoint(3, s * 71));
+});

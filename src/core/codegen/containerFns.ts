@@ -71,9 +71,33 @@ function copyValue(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(copyValue);
   return x;
 }
+// rep_matrix(x, r, c); rep_matrix(vector v, n): n copies of v as columns; rep_matrix(row_vector, n): rows.
+// (Node storage is kept when x holds tape nodes; a vector and a row vector share storage, so a
+// row vector is told apart by c being absent and the caller's intent: columns for vectors.)
 export function repMatrix(x: number | Vec, r: number, c?: number): Mat {
   if (typeof x === 'number') return new Mat(r, c!, new Float64Array(r * c!).fill(x));
-  throw new StanError('rep_matrix of a vector is not yet supported.');
+  const K = x.length;
+  const d = x instanceof Int32Array ? new Int32Array(K * r) : new Float64Array(K * r);
+  for (let j = 0; j < r; j++) d.set(x, j * K);
+  return new Mat(K, r, d);
+}
+export function appendCol(a: Mat | Vec, b: Mat | Vec, node = false): Mat {
+  const A = a instanceof Mat ? a : new Mat(a.length, 1, a);
+  const B = b instanceof Mat ? b : new Mat(b.length, 1, b);
+  if (A.rows !== B.rows) throw new StanError(`append_col: row counts differ (${A.rows} and ${B.rows}).`);
+  const d = node ? new Int32Array(A.data.length + B.data.length) : new Float64Array(A.data.length + B.data.length);
+  d.set(A.data);
+  d.set(B.data, A.data.length);
+  return new Mat(A.rows, A.cols + B.cols, d);
+}
+const order = (v: ArrayLike<number>, dir: number): number[] =>
+  Array.from({ length: v.length }, (_, i) => i).sort((i, j) => dir * (v[i] - v[j]) || i - j);
+export const sortIndicesAsc = (v: ArrayLike<number>): number[] => order(v, 1).map((i) => i + 1);
+export const sortIndicesDesc = (v: ArrayLike<number>): number[] => order(v, -1).map((i) => i + 1);
+export function rank(v: ArrayLike<number>, s: number): number {
+  let r = 0;
+  for (let i = 0; i < v.length; i++) if (v[i] < v[s - 1]) r++;
+  return r;
 }
 export function toVector(x: unknown, node = false): Vec {
   const xs = x instanceof Mat ? x.data : elements(x);
@@ -181,3 +205,45 @@ export const softmax = (v: Float64Array): Vec => softmaxOps(numberOps, v);
 export const logSoftmax = (v: Float64Array): Vec => logSoftmaxOps(numberOps, v);
 export const cumulativeSum = (v: Float64Array): Vec => cumulativeSumOps(numberOps, v);
 export const diagPreMultiply = (v: Float64Array, m: Mat): Mat => diagPreMultiplyOps(numberOps, v, m);
+
+// gp_exp_quad_cov(x, alpha, rho): alpha^2 exp(-|x_i - x_j|^2 / (2 rho^2)); x data (reals or vectors).
+export function gpExpQuadCovOps(ops: ScalarOps, x: ArrayLike<number | ArrayLike<number>>, alpha: number, rho: number): Mat {
+  const N = x.length;
+  const a2 = ops.square(alpha);
+  const k = ops.div(ops.c(-0.5), ops.square(rho));
+  const out: number[] = new Array(N * N);
+  for (let i = 0; i < N; i++) {
+    out[i * N + i] = a2;
+    for (let j = 0; j < i; j++) {
+      const xi = x[i], xj = x[j];
+      let d2 = 0;
+      if (typeof xi === 'number') d2 = (xi - (xj as number)) ** 2;
+      else for (let q = 0; q < xi.length; q++) d2 += (xi[q] - (xj as ArrayLike<number>)[q]) ** 2;
+      const v = ops.mul(a2, ops.exp(ops.mulc(k, d2)));
+      out[j * N + i] = v;
+      out[i * N + j] = v;
+    }
+  }
+  return new Mat(N, N, store(ops, out));
+}
+export const gpExpQuadCov = (x: ArrayLike<number | ArrayLike<number>>, alpha: number, rho: number): Mat => gpExpQuadCovOps(numberOps, x, alpha, rho);
+
+// quad_form_diag(M, v) = diag(v) M diag(v).
+export function quadFormDiagOps(ops: ScalarOps, m: Mat, v: ArrayLike<number>): Mat {
+  if (m.rows !== v.length || m.cols !== v.length) throw new StanError('quad_form_diag: size mismatch.');
+  const K = v.length;
+  const out: number[] = new Array(K * K);
+  for (let j = 0; j < K; j++) for (let i = 0; i < K; i++) out[j * K + i] = ops.mul(ops.mul(v[i], m.data[j * K + i]), v[j]);
+  return new Mat(K, K, store(ops, out));
+}
+export const quadFormDiag = (m: Mat, v: ArrayLike<number>): Mat => quadFormDiagOps(numberOps, m, v);
+
+// add_diag(M, d): d (scalar or vector) added to the diagonal.
+export function addDiagOps(ops: ScalarOps, m: Mat, d: number | ArrayLike<number>): Mat {
+  const K = Math.min(m.rows, m.cols);
+  if (typeof d !== 'number' && d.length !== K) throw new StanError('add_diag: size mismatch.');
+  const out = Array.from(m.data);
+  for (let i = 0; i < K; i++) out[i * m.rows + i] = ops.add(out[i * m.rows + i], typeof d === 'number' ? d : d[i]);
+  return new Mat(m.rows, m.cols, store(ops, out));
+}
+export const addDiag = (m: Mat, d: number | ArrayLike<number>): Mat => addDiagOps(numberOps, m, d);

@@ -30,6 +30,13 @@ function argAt(j: number, a0: Arg, a1: Arg, a2: Arg, a3: Arg): Arg {
 
 const first = new Int32Array(4);
 
+// An inline kernel found an invalid argument: let the library kernel say which, in Stan's words.
+export function failAt(fam: UnivariateFamily, flags: number, a0: number, a1: number, a2: number, a3: number): never {
+  clearMathError();
+  fam.logDensity(flags, a0, a1, a2, a3);
+  return failed(fam, fam.discrete ? 'lpmf' : 'lpdf');
+}
+
 export function fail(fam: UnivariateFamily, what: string): never {
   return failed(fam, what);
 }

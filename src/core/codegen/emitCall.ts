@@ -4,7 +4,7 @@
 import type { IRExpr, IRFunction, IRType } from '../ir/ir';
 import { T_INT, T_REAL } from '../ir/ir';
 import { univariateFamilies } from '../math/registry';
-import { CompileError, type E, type EmitContext, mangle } from './emitContext';
+import { CompileError, type E, type EmitContext, mangle, str } from './emitContext';
 import { emitExpr, isScalar } from './emitExpr';
 
 // Scalar functions: value form (a JS function expression), and the Tape method when differentiable.
@@ -76,6 +76,9 @@ const BINARY: Record<string, [string, string | null]> = {
   log_diff_exp: ['R.m.logDiffExp', null],
 };
 
+// Functions whose derivative is zero almost everywhere: evaluated on values, the result is data.
+const PIECEWISE_CONSTANT = new Set(['floor', 'ceil', 'round', 'trunc', 'step', 'int_step', 'is_inf', 'is_nan']);
+
 const CONSTANTS: Record<string, string> = {
   pi: 'Math.PI',
   e: 'Math.E',
@@ -139,6 +142,14 @@ const CONTAINER: Record<string, string> = {
   log_sum_exp: 'R.c.logSumExp',
   cholesky_decompose: 'R.c.choleskyDecompose',
   multiply_lower_tri_self_transpose: 'R.c.multiplyLowerTriSelfTranspose',
+  append_col: 'R.c.appendCol',
+  gp_exp_quad_cov: 'R.c.gpExpQuadCov',
+  cov_exp_quad: 'R.c.gpExpQuadCov',
+  quad_form_diag: 'R.c.quadFormDiag',
+  add_diag: 'R.c.addDiag',
+  sort_indices_asc: 'R.c.sortIndicesAsc',
+  sort_indices_desc: 'R.c.sortIndicesDesc',
+  rank: 'R.c.rank',
 };
 
 // Tape forms of container functions whose arguments may be parameters: code template over the
@@ -170,9 +181,21 @@ const CONTAINER_GRAD: Record<string, (a: string[], mask: number) => string> = {
   append_row: (a) => `R.c.append(${a[0]}, ${a[1]}, true)`,
   squared_distance: (a) => `R.c.squaredDistanceOps(T, ${a[0]}, ${a[1]})`,
   cholesky_decompose: (a) => `R.mvd.choleskyOps(T, ${a[0]})`,
+  append_col: (a) => `R.c.appendCol(${a[0]}, ${a[1]}, true)`,
+  gp_exp_quad_cov: (a) => `R.c.gpExpQuadCovOps(T, ${a[0]}, ${a[1]}, ${a[2]})`,
+  cov_exp_quad: (a) => `R.c.gpExpQuadCovOps(T, ${a[0]}, ${a[1]}, ${a[2]})`,
+  quad_form_diag: (a) => `R.c.quadFormDiagOps(T, ${a[0]}, ${a[1]})`,
+  add_diag: (a) => `R.c.addDiagOps(T, ${a[0]}, ${a[1]})`,
+  rep_matrix: (a) => `R.c.repMatrix(${a.join(', ')})`,
+  // Integer results: computed on the values.
+  sort_indices_asc: (a) => `R.c.sortIndicesAsc(G.valueOf(T, ${a[0]}))`,
+  sort_indices_desc: (a) => `R.c.sortIndicesDesc(G.valueOf(T, ${a[0]}))`,
+  rank: (a) => `R.c.rank(G.valueOf(T, ${a[0]}), ${a[1]})`,
 };
 // Container functions whose tape form needs every real argument as nodes.
-const LIFT_ALL = new Set(['rep_array', 'append_row', 'softmax', 'log_softmax', 'cumulative_sum', 'diag_pre_multiply', 'squared_distance', 'cholesky_decompose', 'rep_vector', 'rep_row_vector']);
+// Container functions whose tape form needs some arguments as nodes (by position).
+const LIFT_SOME: Record<string, number[]> = { gp_exp_quad_cov: [1, 2], cov_exp_quad: [1, 2], quad_form_diag: [0, 1] };
+const LIFT_ALL = new Set(['add_diag', 'append_col', 'rep_matrix', 'rep_array', 'append_row', 'softmax', 'log_softmax', 'cumulative_sum', 'diag_pre_multiply', 'squared_distance', 'cholesky_decompose', 'rep_vector', 'rep_row_vector']);
 
 function notDifferentiable(fn: string): never {
   throw new CompileError(`'${fn}' with arguments that depend on parameters is not yet supported.`);
@@ -186,11 +209,17 @@ export function emitCall(cx: EmitContext, e: IRExpr & ({ k: 'Call' } | { k: 'Dis
   const ad = args.some((a) => a.ad);
   const anyNode = args.some((a) => cx.node(a));
   if (args.length === 0 && CONSTANTS[fn]) return { c: CONSTANTS[fn], ad: false, t: T_REAL };
+  if (args.length === 0 && (fn === 'target' || fn === 'get_lp')) return cx.grad ? { c: 'T.current()', ad: true, t: T_REAL } : { c: 'LP', ad: true, t: T_REAL };
+  if (fn === 'log_mix' && args.length === 3 && args.every((a) => isScalar(a.t))) {
+    if (!anyNode) return { c: `R.m.logMix(${args.map((a) => a.c).join(', ')})`, ad, t: T_REAL };
+    return { c: `T.log_mix(${args.map((a) => cx.as(a, true).c).join(', ')})`, ad: true, t: T_REAL };
+  }
   if (fn.endsWith('_rng')) return emitRng(cx, fn.slice(0, -4), args, e.t);
   if (args.length === 1 && UNARY[fn] && !(fn === 'log_sum_exp' && !isScalar(args[0].t))) {
     const [vf, gf] = UNARY[fn];
     const a = args[0];
     if (!cx.node(a)) return { c: isScalar(a.t) ? `${vf}(${a.c})` : `R.vmap(${vf}, ${a.c})`, ad: a.ad, t: e.t };
+    if (!gf && PIECEWISE_CONSTANT.has(fn)) return { c: isScalar(a.t) ? `${vf}(${cx.val(a)})` : `R.vmap(${vf}, ${cx.val(a)})`, ad: false, t: e.t };
     if (!gf) notDifferentiable(fn);
     return { c: isScalar(a.t) ? `T.${gf}(${a.c})` : `G.vmapG(T, T.${gf}, ${a.c})`, ad: true, t: e.t };
   }
@@ -200,11 +229,16 @@ export function emitCall(cx: EmitContext, e: IRExpr & ({ k: 'Call' } | { k: 'Dis
     if (!gf) notDifferentiable(fn);
     return { c: `T.${gf}(${cx.as(args[0], true).c}, ${cx.as(args[1], true).c})`, ad: true, t: e.t };
   }
+  if (fn === 'rep_matrix' && args.length === 2 && args[0].t.base === 'row_vector') {
+    // m copies of a row vector as rows: the transpose of the column form.
+    return { c: cx.node(args[0]) ? `G.transposeG(R.c.repMatrix(${args[0].c}, ${args[1].c}))` : `R.transpose(R.c.repMatrix(${args[0].c}, ${args[1].c}))`, ad, t: e.t };
+  }
   if (CONTAINER[fn]) {
     if (!anyNode) return { c: `${CONTAINER[fn]}(${args.map((a) => a.c).join(', ')})`, ad: ad && e.t.base !== 'int', t: e.t };
     const g = CONTAINER_GRAD[fn];
-    if (!g) notDifferentiable(fn);
-    const lifted = LIFT_ALL.has(fn) ? args.map((a) => (a.t.base === 'int' ? a : cx.as(a, true))) : args;
+    if (!g || (LIFT_SOME[fn] && fn !== 'quad_form_diag' && cx.node(args[0]))) notDifferentiable(fn);
+    const lifts = (i: number) => LIFT_ALL.has(fn) || (LIFT_SOME[fn] ?? []).includes(i);
+    const lifted = args.map((a, i) => (lifts(i) && a.t.base !== 'int' ? cx.as(a, true) : a));
     const mask = lifted.reduce((m, a, i) => m | (cx.node(a) ? 1 << i : 0), 0);
     const intResult = e.t.base === 'int';
     return { c: g(lifted.map((a) => a.c), mask), ad: ad && !intResult, t: e.t };
@@ -244,6 +278,11 @@ function emitDist(cx: EmitContext, e: IRExpr & { k: 'Dist' }): E {
     const mask = args.reduce((m, a, i) => m | (a.ad ? 1 << i : 0), 0);
     return { c: `R.d.distG(T, ${F}, ${f}, ${mask}, ${pad})`, ad: true, t: T_REAL };
   }
+  if (['categorical', 'categorical_logit', 'multinomial'].includes(e.family) && e.suffix === 'lpmf' && args.length === 2) {
+    const f = flags(cx, args, e.propto);
+    if (!cx.grad || !ad) return { c: `R.vd.vecDensityV(${str(e.family)}, ${f}, ${args[0].c}, ${args[1].c})`, ad, t: T_REAL };
+    return { c: `R.vd.vecDensityG(T, ${str(e.family)}, ${f}, ${args[0].c}, ${args[1].c})`, ad: true, t: T_REAL };
+  }
   const mv = MULTIVARIATE[e.family];
   if (mv && (e.suffix === 'lpdf' || e.suffix === 'lpmf')) {
     const mask = args.reduce((m, a, i) => m | (a.ad ? 1 << i : 0), 0);
@@ -254,7 +293,13 @@ function emitDist(cx: EmitContext, e: IRExpr & { k: 'Dist' }): E {
   throw new CompileError(`The distribution '${e.family}_${e.suffix}' is not yet supported by the compiler.`);
 }
 
+const VECTOR_RNG = new Set(['categorical', 'categorical_logit', 'multi_normal_cholesky', 'multi_normal']);
+
 function emitRng(cx: EmitContext, family: string, args: E[], t: IRType): E {
+  if (VECTOR_RNG.has(family)) {
+    if (cx.grad) throw new CompileError(`'${family}_rng' cannot be used where gradients are computed.`);
+    return { c: `R.vd.rngs.${family}(RNG, ${args.map((a) => a.c).join(', ')})`, ad: false, t };
+  }
   const fam = univariateFamilies.get(family);
   if (!fam) throw new CompileError(`The function '${family}_rng' is not yet supported by the compiler.`);
   if (cx.grad) throw new CompileError(`'${family}_rng' cannot be used where gradients are computed.`);

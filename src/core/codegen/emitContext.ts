@@ -13,12 +13,17 @@ export interface E {
   c: string;
   ad: boolean;
   t: IRType;
+  // Adjoint code (adjoint-mode gradient code only): the adjoint slot of a scalar, or of element i.
+  adj?: string;
+  adjElem?: (i: string) => string;
 }
 
 export interface VarInfo {
   js: string;
   t: IRType;
   ad: boolean;
+  adj?: string;
+  adjElem?: (i: string) => string;
 }
 
 export class CompileError extends Error {}
@@ -70,6 +75,8 @@ export class EmitContext {
   noHoist = 0;
   // Preallocated storage for top-level container declarations (name -> JS buffer), per function.
   prealloc = new Map<string, string>();
+  // Adjoint mode (see emitAdjoint.ts): value code whose parameter-dependent variables carry adjoint slots.
+  adjoint = false;
 
   constructor(
     public mode: Mode,
@@ -104,8 +111,10 @@ export class EmitContext {
   }
 
   // A compiler-made variable with arbitrary JS code (names start with '$': never a Stan name).
-  declareRaw(name: string, js: string, t: IRType, ad: boolean): void {
-    this.scopes[this.scopes.length - 1].set(name, { js, t, ad });
+  declareRaw(name: string, js: string, t: IRType, ad: boolean, adj?: string, adjElem?: (i: string) => string): VarInfo {
+    const v: VarInfo = { js, t, ad, adj, adjElem };
+    this.scopes[this.scopes.length - 1].set(name, v);
+    return v;
   }
 
   lookup(name: string): VarInfo {

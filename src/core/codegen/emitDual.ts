@@ -65,6 +65,10 @@ const VALUE: Record<string, string> = {
   fabs: 'Math.abs',
 };
 
+export function hasDeriv(fn: string): boolean {
+  return DERIV[fn] !== undefined;
+}
+
 export function isFusable(e: IRExpr): boolean {
   const scalar = e.t.dims === 0 && (e.t.base === 'real' || e.t.base === 'int');
   if (!scalar) return false;
@@ -99,6 +103,7 @@ export function leaf(cx: EmitContext, nodeCode: string): Dual {
 // Turn an emitted expression into a dual (nodes become leaves, data has no terms).
 export function dualOfE(cx: EmitContext, e: E): Dual {
   if (cx.node(e)) return leaf(cx, e.c);
+  if (e.adj) return { v: tmp(cx, e.c, 'x'), terms: [{ n: e.adj, d: '1' }] };
   return { v: tmp(cx, e.c, 'x'), terms: [] };
 }
 

@@ -44,7 +44,7 @@ export function emitPlain(cx: EmitContext, e: IRExpr): E {
       return { c: numLit(e.v), ad: false, t: e.t };
     case 'Var': {
       const v = cx.lookup(e.name);
-      return { c: v.js, ad: v.ad, t: v.t };
+      return { c: v.js, ad: v.ad, t: v.t, adj: v.adj, adjElem: v.adjElem };
     }
     case 'Bin': {
       const a = emitExpr(cx, e.a);
@@ -159,6 +159,13 @@ function emitIndex(cx: EmitContext, e: IRExpr & { k: 'Idx' }): E {
   const target = emitExpr(cx, e.target);
   const name = str(rootName(e.target));
   const allSingle = e.idx.every((i) => i.k === 'One');
+  if (target.adjElem && e.idx.length === 1 && allSingle) {
+    // Adjoint mode: an element of a parameter-dependent vector, with its adjoint slot.
+    const i = emitExpr(cx, (e.idx[0] as { k: 'One'; e: IRExpr }).e).c;
+    const j = cx.fresh('j');
+    cx.L.line(`const ${j} = R.ix(${i}, ${target.c}.length, ${name});`);
+    return { c: `${target.c}[${j}]`, ad: target.ad, t: e.t, adj: target.adjElem(j) };
+  }
   if (!allSingle) {
     const specs = e.idx.map((i) => indexSpec(cx, i)).join(', ');
     return { c: `R.index(${target.c}, [${specs}], ${name})`, ad: target.ad, t: e.t };

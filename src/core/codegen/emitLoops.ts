@@ -8,6 +8,7 @@ import { univariateFamilies } from '../math/registry';
 import type { E, EmitContext } from './emitContext';
 import { type Dual, dualOf, dualOfE, materialize } from './emitDual';
 import { emitExpr, emitPlain, isScalar } from './emitExpr';
+import { hasInlineKernel, inlineKernel } from './inlineKernels';
 
 const ELEMENTWISE_UNARY = new Set(['exp', 'log', 'sqrt', 'square', 'inv', 'log1p', 'expm1', 'log1m', 'log1p_exp', 'inv_logit', 'logit', 'log_inv_logit', 'log1m_inv_logit', 'lgamma', 'tanh', 'sin', 'cos', 'atan', 'abs', 'fabs']);
 
@@ -46,7 +47,7 @@ function plan(cx: EmitContext, e: IRExpr, idx: string, leaves: string[]): { expr
     const h = emitExpr(cx, e);
     const name = cx.fresh('h');
     cx.L.line(`const ${name} = ${h.c};`);
-    cx.declareRaw(name, name, h.t, h.ad);
+    cx.declareRaw(name, name, h.t, h.ad, h.adj);
     return { expr: { k: 'Var', name, t: h.t }, ad: h.ad };
   }
   if (!isElementwiseOp(e)) {
@@ -56,7 +57,7 @@ function plan(cx: EmitContext, e: IRExpr, idx: string, leaves: string[]): { expr
     leaves.push(name);
     const el = cx.fresh('e');
     const t = scalarT(e.t);
-    cx.declareRaw(el, `${name}[${idx}]`, t, h.ad);
+    cx.declareRaw(el, `${name}[${idx}]`, t, h.ad, h.adjElem ? h.adjElem(idx) : undefined);
     return { expr: { k: 'Var', name: el, t }, ad: h.ad };
   }
   const t = scalarT(e.t);
@@ -73,7 +74,7 @@ function plan(cx: EmitContext, e: IRExpr, idx: string, leaves: string[]): { expr
   return { expr: { k: 'Call', fn: c.fn, args: [a.expr], user: false, t }, ad: a.ad };
 }
 
-function makePlan(cx: EmitContext, e: IRExpr, idx: string): Plan {
+export function makePlan(cx: EmitContext, e: IRExpr, idx: string): Plan {
   const leaves: string[] = [];
   const p = plan(cx, e, idx, leaves);
   return { leaves, expr: p.expr, ad: p.ad };
@@ -123,12 +124,13 @@ export function emitDistInline(cx: EmitContext, e: IRExpr & { k: 'Dist' }): void
   const vecArg = e.args.map((a) => isVec(a.t));
   const parts = e.args.map((a) => (isVec(a.t) ? plan(cx, a, i, leaves) : null));
   // Scalar arguments: evaluated once (as duals in gradient code).
+  const dualMode = cx.grad || cx.adjoint;
   const scalars: (Dual | E | null)[] = e.args.map((a, j) => {
     if (vecArg[j]) return null;
     const x = emitExpr(cx, a);
-    return cx.grad ? dualOfE(cx, x) : x;
+    return dualMode ? dualOfE(cx, x) : x;
   });
-  const ad = e.args.map((a, j) => (vecArg[j] ? parts[j]!.ad : cx.grad ? (scalars[j] as Dual).terms.length > 0 : (scalars[j] as E).ad));
+  const ad = e.args.map((a, j) => (vecArg[j] ? parts[j]!.ad : dualMode ? (scalars[j] as Dual).terms.length > 0 : (scalars[j] as E).ad));
   let flags = e.propto ? 128 : 0;
   ad.forEach((x, j) => (flags |= x ? 0 : 1 << j));
   const anyAd = ad.some((x) => x);
@@ -139,12 +141,14 @@ export function emitDistInline(cx: EmitContext, e: IRExpr & { k: 'Dist' }): void
     cx.L.line(`const ${n} = ${leaves[0]}.length;`);
     sizeCheck(cx, n, leaves.slice(1), `${e.family}_${e.suffix}`);
   }
-  const grad = cx.grad && anyAd;
+  const grad = dualMode && anyAd;
   const k = cx.fresh('k');
   const g = e.args.map(() => cx.fresh('g'));
+  // Where a partial goes: an edge from this density's node (tape), or straight into an adjoint slot.
+  const put = (n: string, d: string): string => (cx.adjoint ? `${n} += ${d};` : `T.edge(${k}, ${n}, ${d});`);
   cx.L.line(`let ${s} = 0;`);
   if (grad) {
-    cx.L.line(`const ${k} = T.node(0);`);
+    if (!cx.adjoint) cx.L.line(`const ${k} = T.node(0);`);
     e.args.forEach((_, j) => !vecArg[j] && ad[j] && cx.L.line(`let ${g[j]} = 0;`));
   }
   if (loop) cx.L.open(`for (let ${i} = 0; ${i} < ${n}; ${i}++) {`);
@@ -153,11 +157,11 @@ export function emitDistInline(cx: EmitContext, e: IRExpr & { k: 'Dist' }): void
   e.args.forEach((_, j) => {
     if (!vecArg[j]) {
       const sc = scalars[j]!;
-      vals.push(cx.grad ? (sc as Dual).v : (sc as E).c);
-      duals.push(cx.grad ? (sc as Dual) : null);
+      vals.push(dualMode ? (sc as Dual).v : (sc as E).c);
+      duals.push(dualMode ? (sc as Dual) : null);
       return;
     }
-    if (cx.grad) {
+    if (dualMode) {
       const d = dualOf(cx, parts[j]!.expr, (x) => emitExpr(cx, x), (x) => emitPlain(cx, x));
       vals.push(d.v);
       duals.push(d);
@@ -167,25 +171,41 @@ export function emitDistInline(cx: EmitContext, e: IRExpr & { k: 'Dist' }): void
     }
   });
   while (vals.length < 4) vals.push('0');
+  // The partial of argument j of this element (code).
+  let part = (j: number) => `$S[${j}]`;
+  if (hasInlineKernel(e.family)) {
+    const kern = inlineKernel(cx, e.family, F, flags, vals, ad.map((x) => x && grad));
+    cx.L.line(`${s} += ${kern.lp};`);
+    if (grad) {
+      const ds = e.args.map((_, j) => {
+        if (!ad[j]) return '0';
+        const t = cx.fresh('p');
+        cx.L.line(`const ${t} = ${kern.d(j)};`);
+        return t;
+      });
+      part = (j) => ds[j];
+    }
+  } else if (grad) cx.L.line(`${s} += ${KP}($S, ${flags}, ${vals.join(', ')});`);
+  else cx.L.line(`${s} += ${KV}(${flags}, ${vals.join(', ')});`);
   if (grad) {
-    cx.L.line(`${s} += ${KP}($S, ${flags}, ${vals.join(', ')});`);
     e.args.forEach((_, j) => {
       if (!ad[j]) return;
-      if (!vecArg[j]) cx.L.line(`${g[j]} += $S[${j}];`);
-      else for (const t of duals[j]!.terms) cx.L.line(`T.edge(${k}, ${t.n}, ${t.d === '1' ? `$S[${j}]` : `$S[${j}] * ${t.d}`});`);
+      if (!vecArg[j]) cx.L.line(`${g[j]} += ${part(j)};`);
+      else for (const t of duals[j]!.terms) cx.L.line(put(t.n, t.d === '1' ? part(j) : `${part(j)} * ${t.d}`));
     });
-  } else {
-    cx.L.line(`${s} += ${KV}(${flags}, ${vals.join(', ')});`);
   }
   if (loop) cx.L.close();
   cx.L.line(`if (${s} !== ${s}) R.d.fail(${F}, ${JSON.stringify(e.suffix)});`);
   if (grad) {
     e.args.forEach((_, j) => {
       if (vecArg[j] || !ad[j]) return;
-      for (const t of (duals[j] as Dual).terms) cx.L.line(`T.edge(${k}, ${t.n}, ${t.d === '1' ? g[j] : `${g[j]} * ${t.d}`});`);
+      for (const t of (duals[j] as Dual).terms) cx.L.line(put(t.n, t.d === '1' ? g[j] : `${g[j]} * ${t.d}`));
     });
-    cx.L.line(`T.val[${k}] = ${s};`);
-    cx.L.line(`T.target(${k});`);
+    if (cx.adjoint) cx.L.line(`LP += ${s};`);
+    else {
+      cx.L.line(`T.val[${k}] = ${s};`);
+      cx.L.line(`T.target(${k});`);
+    }
   } else if (cx.grad) cx.L.line(`T.targetConst(${s});`);
   else cx.L.line(`LP += ${s};`);
   cx.pop();

@@ -10,6 +10,7 @@ import type { IRDecl, IRExpr, IRProgram, IRStmt } from '../ir/ir';
 import { CompileError, EmitContext, type Mode, mangle, str } from './emitContext';
 import { emitExpr } from './emitExpr';
 import { emitStmt, Lines } from './emitStmt';
+import { adjointEligible, emitAdjointLpG } from './emitAdjoint';
 
 function varsIn(e: IRExpr | null, out: Set<string>): Set<string> {
   if (!e) return out;
@@ -190,12 +191,14 @@ function emitInstances(cx: EmitContext, L: Lines): void {
 export function emitModel(ir: IRProgram): string {
   const cv = new EmitContext('value', ir.functions);
   const cg = new EmitContext('grad', ir.functions);
+  const ca = new EmitContext('value', ir.functions); // adjoint-form gradient code
   const params = new Set(ir.parameters.map((d) => d.name));
   const L = new Lines(0);
   L.line('"use strict";');
   L.line('let LP = 0; let RNG = R.tdataRng(); let NANN = -1; const $S = new Float64Array(4);');
   cv.L = L;
   cg.L = L;
+  ca.L = L;
   const families = new Lines(0);
   // Data
   for (const d of ir.data) {
@@ -205,12 +208,14 @@ export function emitModel(ir: IRProgram): string {
     if (d.transform.kind === 'lub') L.line(`R.p.check(${js}, ${mangle('P', d.name)});`);
     cv.declare(d.name, d.t, false);
     cg.declare(d.name, d.t, false);
+    ca.declare(d.name, d.t, false);
   }
   // Transformed data, run once (value code); its variables are data for both modes.
   cv.localAd = false;
   for (const s of ir.transformedData) {
     emitStmt(cv, s, L);
     if (s.k === 'Decl') cg.declare(s.decl.name, s.decl.t, false);
+    if (s.k === 'Decl') ca.declare(s.decl.name, s.decl.t, false);
   }
   for (const d of ir.tdataDecls) if (d.transform.kind !== 'none') L.line(`const ${mangle('P', d.name)} = ${specCode(cv, d, params)};`);
   emitChecks(cv, ir.tdataDecls, L, false);
@@ -225,12 +230,14 @@ export function emitModel(ir: IRProgram): string {
     if (!fastVector(d)) continue;
     L.line(`const ${mangle('N', d.name)} = IOTA.subarray(${mangle('O', d.name)}, ${mangle('O', d.name)} + ${mangle('P', d.name)}.usize);`);
     L.line(`const ${mangle('BV', d.name)} = new Float64Array(${mangle('P', d.name)}.usize), ${mangle('BG', d.name)} = new Int32Array(${mangle('P', d.name)}.usize);`);
+    L.line(`const ${mangle('AP', d.name)} = new Float64Array(${mangle('P', d.name)}.usize);`);
   }
   for (const d of [...ir.tparamDecls, ...ir.gqDecls]) L.line(`const ${mangle('P', d.name)} = ${specCode(cv, d, params)};`);
   // Preallocated storage for vector transformed parameters (log density code only).
   const tpBuffers = ir.tparamDecls.filter(isVector);
   for (const d of tpBuffers) {
     L.line(`const ${mangle('BV', d.name)} = new Float64Array(${mangle('P', d.name)}.baseSizes[0]), ${mangle('BG', d.name)} = new Int32Array(${mangle('P', d.name)}.baseSizes[0]);`);
+    L.line(`const ${mangle('AT', d.name)} = new Float64Array(${mangle('P', d.name)}.baseSizes[0]);`);
   }
 
   // Value-only log density
@@ -257,11 +264,18 @@ export function emitModel(ir: IRProgram): string {
   L.out.push(body(cv, 'value').text());
   L.line('return LP;');
   L.close();
-  L.open('function lpG(theta, jacobian, grad) {');
-  L.line('T.reset(theta); NANN = T.c(NaN);');
-  L.out.push(body(cg, 'grad').text());
-  L.line('return T.gradient(grad);');
-  L.close();
+  if (adjointEligible(ir)) {
+    // Straight-line model: gradient as adjoint source code, no tape (emitAdjoint.ts).
+    const B = new Lines(0);
+    emitAdjointLpG(ca, ir, B, () => emitChecks(ca, ir.tparamDecls, B, false), new Map(tpBuffers.map((d) => [d.name, mangle('BV', d.name)])));
+    L.out.push(B.text());
+  } else {
+    L.open('function lpG(theta, jacobian, grad) {');
+    L.line('T.reset(theta); NANN = T.c(NaN);');
+    L.out.push(body(cg, 'grad').text());
+    L.line('return T.gradient(grad);');
+    L.close();
+  }
 
   // Constrained values, transformed parameters, generated quantities
   L.open('function write(theta, wantTp, wantGq, rng) {');
@@ -304,7 +318,8 @@ export function emitModel(ir: IRProgram): string {
 
   emitInstances(cv, L);
   emitInstances(cg, L);
-  for (const f of new Set([...cv.families, ...cg.families])) families.line(`const ${mangle('F', f)} = R.family(${str(f)});`);
+  emitInstances(ca, L);
+  for (const f of new Set([...cv.families, ...cg.families, ...ca.families])) families.line(`const ${mangle('F', f)} = R.family(${str(f)});`);
 
   const meta = (ds: IRDecl[]) => `[${ds.map((d) => mangle('P', d.name)).join(', ')}]`;
   L.line(`return { lpV, lpG, write, dynBounds, dim: DIM, params: ${meta(ir.parameters)}, tparams: ${meta(ir.tparamDecls)}, gqs: ${meta(ir.gqDecls)} };`);

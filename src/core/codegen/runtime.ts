@@ -5,7 +5,7 @@ import { univariateFamilies } from '../math/registry';
 import { digamma } from '../math/special/digamma';
 import { erf, erfc } from '../math/special/erf';
 import { lgamma } from '../math/special/lgamma';
-import { log1m, log1pExp, logDiffExp, logSumExp2 } from '../math/special/logExp';
+import { log1m, log1pExp, logDiffExp, logMix, logSumExp2 } from '../math/special/logExp';
 import { invLogit, log1mInvLogit, logInvLogit, logit } from '../math/special/logistic';
 import { lbeta, lchoose } from '../math/special/combinatorics';
 import { invPhi, Phi, PhiApprox } from '../math/special/Phi';
@@ -21,6 +21,7 @@ import * as paramSpec from './paramSpec';
 import { StanError } from './stanError';
 import * as runtimeIndex from './runtimeIndex';
 import * as valueOps from './valueOps';
+import * as vectorDensities from './vectorDensities';
 import { readData } from './values';
 
 const m = {
@@ -53,6 +54,7 @@ const m = {
   lbeta,
   lchoose,
   logDiffExp,
+  logMix,
 };
 
 function family(name: string): UnivariateFamily {
@@ -102,6 +104,7 @@ export function makeRuntime(print: PrintSink): Runtime {
     c: containerFns,
     d: distOps,
     mvd: multivariate,
+    vd: vectorDensities,
     p: { spec: paramSpec.spec, read: paramSpec.read, readDyn: paramSpec.readDyn, check: paramSpec.check, get lj() { return paramSpec.jacobian.lj; } },
     readData,
     family,

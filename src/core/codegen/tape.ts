@@ -5,7 +5,7 @@
 // (doubling) when too small, so a scalar model allocates nothing per gradient.
 import { digamma } from '../math/special/digamma';
 import { lgamma } from '../math/special/lgamma';
-import { log1pExp } from '../math/special/logExp';
+import { log1pExp, logMixPartials } from '../math/special/logExp';
 import { invLogit } from '../math/special/logistic';
 
 // A reverse callback for operations with many partials that are cheaper to recompute than to store
@@ -120,6 +120,13 @@ export class Tape {
 
   targetConst(v: number): void {
     this.lpConst += v;
+  }
+
+  // The target so far as a node (Stan's target()).
+  current(): number {
+    const k = this.node(this.logDensity());
+    for (let i = 0; i < this.nacc; i++) this.edge(k, this.acc[i], 1);
+    return k;
   }
 
   logDensity(): number {
@@ -292,6 +299,15 @@ export class Tape {
   }
   fmin(a: number, b: number): number {
     return this.val[a] <= this.val[b] ? this.un(this.val[a], a, 1) : this.un(this.val[b], b, 1);
+  }
+  private readonly mix = new Float64Array(3);
+  log_mix(t: number, a: number, b: number): number {
+    const v = logMixPartials(this.mix, this.val[t], this.val[a], this.val[b]);
+    const k = this.node(v);
+    this.edge(k, t, this.mix[0]);
+    this.edge(k, a, this.mix[1]);
+    this.edge(k, b, this.mix[2]);
+    return k;
   }
   log_sum_exp2(a: number, b: number): number {
     const va = this.val[a], vb = this.val[b];

@@ -39,3 +39,9 @@ export function fmt(x: number, digits = 3): string {
   if (a !== 0 && (a < 1e-3 || a >= 1e6)) return x.toExponential(2);
   return String(Number(x.toPrecision(digits)));
 }
+
+/** Outcome of a fit interrupted by cancel or its time budget (no approximation kept by default). */
+export function interrupted(stop: 'cancelled' | 'time-budget', iterations: number): OptimiserOutcome {
+  const stopReason = stop === 'cancelled' ? `cancelled after ${iterations} iterations` : `time budget exhausted after ${iterations} iterations`;
+  return { stopCode: stop, stopReason, iterations, hasApproximation: false, stepSize: NaN };
+}

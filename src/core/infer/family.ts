@@ -28,6 +28,8 @@ export interface VariationalFamily {
   addEntropyGradient(gradOut: Float64Array): void;
   /** Scale of each packed parameter's natural units (μ_i: sd_i; log-scales: 1), for preconditioning and MCSE. */
   parameterScales(out: Float64Array): void;
+  /** The quantities judged for stationarity: [μ (dim), log marginal sd (dim)]. */
+  summarise(out: Float64Array): void;
   /** Marginal standard deviations. */
   marginalSd(): Float64Array;
   approximation(): Approximation;

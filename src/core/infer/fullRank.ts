@@ -76,7 +76,10 @@ export class FullRank implements VariationalFamily {
     for (let i = 0; i < this.dim; i++) {
       out[i] = sd[i];
       const r = this.rowStart[i];
-      for (let j = 0; j < i; j++) out[r + j] = sd[i];
+      // row i's i off-diagonal entries share sd_i² between them: each gets sd_i / √(i + 1), so
+      // optimiser steps of all of them together move the row no more than its diagonal does
+      const off = sd[i] / Math.sqrt(i + 1);
+      for (let j = 0; j < i; j++) out[r + j] = off;
       out[r + i] = 1;
     }
   }
@@ -91,6 +94,17 @@ export class FullRank implements VariationalFamily {
       L[i * n + i] = Math.exp(this.params[r + i]);
     }
     return L;
+  }
+
+  summarise(out: Float64Array): void {
+    const p = this.params;
+    for (let i = 0; i < this.dim; i++) {
+      out[i] = p[i];
+      const r = this.rowStart[i];
+      let s = Math.exp(2 * p[r + i]);
+      for (let j = 0; j < i; j++) s += p[r + j] * p[r + j];
+      out[this.dim + i] = 0.5 * Math.log(s);
+    }
   }
 
   marginalSd(): Float64Array {

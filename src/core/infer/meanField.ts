@@ -61,6 +61,10 @@ export class MeanField implements VariationalFamily {
     }
   }
 
+  summarise(out: Float64Array): void {
+    out.set(this.params);
+  }
+
   marginalSd(): Float64Array {
     return Float64Array.from(this.params.subarray(this.dim), Math.exp);
   }

@@ -1,8 +1,7 @@
 import { essMean, rhatBasic } from '../diagnose';
-import { AdviContext, fmt, OptimiserOutcome } from './adviContext';
+import { AdviContext, fmt, interrupted, OptimiserOutcome } from './adviContext';
 import { elboGradient, estimateElbo } from './elbo';
 import { IterateTrace } from './iterateTrace';
-import { interrupted } from './stanAdvi';
 
 const BETA1 = 0.9;
 const BETA2 = 0.999;
@@ -29,14 +28,20 @@ interface Verdict {
 /**
  * Robust ADVI after Dhaka et al. 2020, "Robust, accurate stochastic optimization for variational
  * inference": Adam with a fixed learning rate (means preconditioned by the current sd, so the rate
- * is scale-free), the iterate trace judged every `checkEvery` iterations over its last half:
- * stationary when the max split-R̂ is below `rhatThreshold`, then stopped when the MCSE of the
- * iterate average is below `mcseThreshold` (in sd units). The answer is the iterate average.
+ * is scale-free). Every `checkEvery` iterations the last half of the iterate trace (means and log
+ * marginal sds) is judged: stationary when the max split-R̂ is below `rhatThreshold`. The first
+ * time, the rate drops to REFINE_FACTOR of itself and a new trace starts from the average; in that
+ * phase the fit stops when it is stationary again and the MCSE of the iterate average is below
+ * `mcseThreshold` (in sd units) with enough effective iterates. The answer is the iterate average.
  */
 export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome> {
   const { target, family, options, counter, work } = ctx;
   const P = family.params.length;
-  const names = family.paramNames(target.coordinateNames);
+  // stationarity and precision are judged on the means and log marginal sds (what a user reads);
+  // the iterate average is taken over every parameter
+  const n = target.dim;
+  const names = [...target.coordinateNames.map((c) => `mean of ${c}`), ...target.coordinateNames.map((c) => `log sd of ${c}`)];
+  const summary = new Float64Array(2 * n);
   const params = family.params;
   const grad = new Float64Array(P);
   const m = new Float64Array(P);
@@ -44,6 +49,7 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
   const scales = new Float64Array(P);
   const capacity = Math.max(options.minWindow, Math.min(MAX_WINDOW, Math.floor(TRACE_BUDGET / P)));
   let trace = new IterateTrace(P, capacity);
+  let summaries = new IterateTrace(2 * n, capacity);
   let lr = options.stepSize;
   let stageStart = 0;
   let refining = false;
@@ -71,6 +77,8 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
       }
     }
     trace.push(params);
+    family.summarise(summary);
+    summaries.push(summary);
     if (k % options.evalElbo === 0) {
       const est = estimateElbo(target, family, ctx.elboRng, options.elboSamples, work, counter);
       const entry = { iteration: k, elbo: est.elbo, mcse: est.mcse, stepSize: lr };
@@ -80,7 +88,7 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
     const window = Math.min(Math.floor((k - stageStart) / 2), trace.length);
     if (k % options.checkEvery === 0 && window >= options.minWindow && window >= 1.1 * lastJudged) {
       lastJudged = window;
-      last = judge(trace, window, family, names, options.rhatThreshold, refining);
+      last = judge(summaries, window, names, options.rhatThreshold, refining);
       if (!refining && last.rhat < options.rhatThreshold) {
         // stationary at the exploring rate: continue from the average at the small rate
         family.params.set(trace.average(window));
@@ -89,10 +97,11 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
         stageStart = k;
         lastJudged = 0;
         trace = new IterateTrace(P, capacity);
+        summaries = new IterateTrace(2 * n, capacity);
         ctx.onProgress?.({ phase: 'optimisation', iteration: k, maxIterations: options.iter, message: `stationary at step size ${fmt(lr / REFINE_FACTOR)}; refining at ${fmt(lr)}` });
       } else if (refining && last.rhat < options.rhatThreshold && last.mcse < options.mcseThreshold) {
         family.params.set(trace.average(window));
-        return finish(true, 'stationary', `iterates stationary: R̂ ${fmt(last.rhat)}, MCSE ${fmt(last.mcse, 2)} after ${k} iterations (average of the last ${window} iterates)`, k);
+        return finish(true, 'stationary', `iterates stationary: R̂ ${last.rhat.toFixed(3)}, MCSE ${fmt(last.mcse, 2)} after ${k} iterations (average of the last ${window} iterates)`, k);
       }
     }
     const stop = ctx.clock.due() ? await ctx.clock.pause() : null;
@@ -102,9 +111,9 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
       return finish(true, 'time-budget', `time budget exhausted after ${k} iterations: ${describe(last, options.rhatThreshold, options.mcseThreshold)}`, k);
     }
   }
-  const window = Math.max(2, Math.min(Math.floor((options.iter - stageStart) / 2), trace.length));
-  last = judge(trace, window, family, names, options.rhatThreshold, true);
-  useAverage(trace, window, family);
+  const window = Math.min(trace.length, Math.max(2, Math.floor((options.iter - stageStart) / 2)));
+  if (window >= 4) last = judge(summaries, window, names, options.rhatThreshold, true);
+  useAverage(trace, Math.max(1, window), family);
   const why = describe(last, options.rhatThreshold, options.mcseThreshold);
   return finish(true, 'max-iterations', `iteration limit ${options.iter} reached: ${why}`, options.iter);
 
@@ -117,18 +126,22 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
 
 function describe(v: Verdict | null, rhatThreshold: number, mcseThreshold: number): string {
   if (!v) return 'too few iterations to judge stationarity';
-  if (!(v.rhat < rhatThreshold)) return `iterates not stationary (R̂ ${fmt(v.rhat)} at ${v.worst}, threshold ${rhatThreshold})`;
-  if (v.ess !== undefined && v.ess < MIN_ESS) return `iterates stationary (R̂ ${fmt(v.rhat)}) but too autocorrelated to judge the average (ESS ${fmt(v.ess, 2)} < ${MIN_ESS})`;
-  return `iterates stationary (R̂ ${fmt(v.rhat)}) but the iterate average is not yet precise (MCSE ${fmt(v.mcse, 2)} at ${v.worst}, threshold ${mcseThreshold})`;
+  if (!(v.rhat < rhatThreshold)) return `iterates not stationary (R̂ ${v.rhat.toFixed(3)} at ${v.worst}, threshold ${rhatThreshold})`;
+  if (v.ess !== undefined && v.ess < MIN_ESS) return `iterates stationary (R̂ ${v.rhat.toFixed(3)}) but too autocorrelated to judge the average (ESS ${fmt(v.ess, 2)} < ${MIN_ESS})`;
+  return `iterates stationary (R̂ ${v.rhat.toFixed(3)}) but the iterate average is not yet precise (MCSE ${fmt(v.mcse, 2)} at ${v.worst}, threshold ${mcseThreshold})`;
 }
 
 function useAverage(trace: IterateTrace, window: number, family: AdviContext['family']): void {
   family.params.set(trace.average(window));
 }
 
-/** Max split-R̂ over the packed parameters; when below the threshold, also the max relative MCSE of their average. */
-function judge(trace: IterateTrace, window: number, family: AdviContext['family'], names: string[], rhatThreshold: number, withMcse: boolean): Verdict {
+/**
+ * Max split-R̂ over the summaries [means, log sds]; when below the threshold, also the max MCSE of
+ * their window averages, the means' in units of the averaged sd.
+ */
+function judge(trace: IterateTrace, window: number, names: string[], rhatThreshold: number, withMcse: boolean): Verdict {
   const P = trace.width;
+  const n = P / 2;
   const series = new Float64Array(window);
   let rhat = 0;
   let worst = '';
@@ -138,12 +151,9 @@ function judge(trace: IterateTrace, window: number, family: AdviContext['family'
   }
   if (rhat === 0) rhat = 1;
   if (!(rhat < rhatThreshold) || !withMcse) return { rhat, mcse: NaN, window, worst };
-  // scales at the averaged parameters
-  const saved = family.params.slice();
-  family.params.set(trace.average(window));
+  const avg = trace.average(window);
   const scales = new Float64Array(P);
-  family.parameterScales(scales);
-  family.params.set(saved);
+  for (let i = 0; i < n; i++) { scales[i] = Math.exp(avg[n + i]); scales[n + i] = 1; }
   let mcse = 0;
   let minEss = Infinity;
   for (let k = 0; k < P; k++) {

@@ -1,4 +1,4 @@
-import { AdviContext, fmt, OptimiserOutcome } from './adviContext';
+import { AdviContext, fmt, interrupted, OptimiserOutcome } from './adviContext';
 import { elboGradient, estimateElbo } from './elbo';
 
 const ETA_SEQUENCE = [100, 10, 1, 0.1, 0.01];
@@ -151,9 +151,4 @@ function upperMedian(v: number[]): number {
 
 function fail(stopCode: OptimiserOutcome['stopCode'], stopReason: string, iterations: number, stepSize = NaN, hasApproximation = false): OptimiserOutcome {
   return { stopCode, stopReason, iterations, hasApproximation, stepSize };
-}
-
-export function interrupted(stop: 'cancelled' | 'time-budget', iterations: number): OptimiserOutcome {
-  const stopReason = stop === 'cancelled' ? `cancelled after ${iterations} iterations` : `time budget exhausted after ${iterations} iterations`;
-  return { stopCode: stop, stopReason, iterations, hasApproximation: false, stepSize: NaN };
 }

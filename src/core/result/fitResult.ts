@@ -3,6 +3,8 @@
 // fields here, in one place. Plain JSON only (numbers, strings, arrays, objects): it is written to disk,
 // posted to webviews and read back by other tools.
 
+import type { CompareThresholds, CompareWarning, JointReport, ParameterMeasures, ReferenceKind } from '../diagnose/compare';
+
 export const RESULT_SCHEMA = 'vigil.result';
 export const RESULT_SCHEMA_VERSION = 1;
 
@@ -67,15 +69,20 @@ export interface FitResult {
   explanation?: string;
 }
 
-// A comparison report: the approximation against the reference, measures and warnings (issue 6).
+// A comparison report: the approximation against the reference, measures and warnings (issue 6). The
+// measures, joint picture and warnings are exactly what src/core/diagnose/compare computes (see its
+// compareReport.ts for every field); NaN numbers are written as null in JSON.
 export interface CompareReport {
   schema: 'vigil.report';
   version: typeof RESULT_SCHEMA_VERSION;
   approximation: FitResult;
   reference: FitResult | null;
-  // Per flattened name, the measures of src/core/diagnose/compare; joint measures; warnings with the
-  // source range of the declaration they concern.
-  parameters: Record<string, unknown>;
-  joint: unknown;
-  warnings: unknown[];
+  referenceKind: ReferenceKind | null;
+  thresholds: CompareThresholds;
+  // One entry per flattened name: both sides' summaries, standardized mean error, sd ratio, W1/sd, coverage.
+  parameters: ParameterMeasures[];
+  // k̂ verdict, correlation matrices with lost/invented pairs, the reference's health, funnels, unmatched names.
+  joint: JointReport;
+  // Errors first, then warnings, then info; each with the declaration's source range.
+  warnings: CompareWarning[];
 }

@@ -3,7 +3,7 @@
 import type { Program } from './ast';
 import { checkProgramTyped, type CheckResult } from './checkProgram';
 import type { StanDiagnostic } from './diagnostic';
-import { parseProgram } from './parser';
+import { type ParseOptions, parseProgram } from './parser';
 
 export interface AnalysisResult {
   program: Program;
@@ -12,8 +12,9 @@ export interface AnalysisResult {
   check: CheckResult;
 }
 
-export function analyzeStan(source: string): AnalysisResult {
-  const parsed = parseProgram(source);
+// options.functionsOnly: the source is a `.stanfunctions` file (only function definitions).
+export function analyzeStan(source: string, options: ParseOptions = {}): AnalysisResult {
+  const parsed = parseProgram(source, options);
   const check = checkProgramTyped(parsed.program);
   const semantic = parsed.diagnostics.some((d) => d.severity === 'error')
     ? check.diagnostics.filter((d) => !isFollowOnOfSyntaxError(d, source))

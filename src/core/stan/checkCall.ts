@@ -10,7 +10,7 @@ import { resolveOverload } from './signatures/match';
 import { operatorOnlyNames } from './signatures/operatorRows';
 import type { Signature } from './signatures/signature';
 import { higherOrderSignatures, libraryFunctionNames, librarySignatures } from './signatures/table';
-import { removedFunctions } from './signatures/higherOrderRows';
+import { deprecatedLibraryFunctions, removedFunctions } from './signatures/higherOrderRows';
 import type { Span } from './span';
 import { didYouMean, suggestName } from './suggest';
 import { isComplexBased, isError, isPrim, REAL, type StanType, typeToString } from './types';
@@ -24,6 +24,7 @@ export function userSignature(fn: UserFunction): Signature {
   if (!s) {
     s = {
       name: fn.name,
+      user: true,
       ret: { k: 'exact', t: fn.ret },
       args: fn.args.map((a) => ({ dataOnly: a.dataOnly, spec: { k: 'exact' as const, t: a.type } })),
     };
@@ -122,6 +123,15 @@ export function resolveCall(
     reportUnknownFunction(ctx, name, nameSpan);
     return { info: ERROR_INFO };
   }
+  // A variable may share a library function's name (stanc3 still resolves the call), but it hides a
+  // user-defined function.
+  const shadow = user.length > 0 ? ctx.scope.lookup(name) : undefined;
+  if (shadow) {
+    ctx.error('call', `'${name}' is a variable here (declared at line ${shadow.span.start.line}), which hides the function '${name}'; rename the variable to call the function.`, nameSpan);
+    return { info: ERROR_INFO };
+  }
+  const deprecated = deprecatedLibraryFunctions[name];
+  if (deprecated) ctx.warn('deprecated', `'${name}' was removed in Stan 2.33; use '${deprecated}' instead.`, nameSpan);
   checkSuffixRules(ctx, name, nameSpan);
   const userSigs = user.map(userSignature);
   const sigs = [...userSigs, ...lib];

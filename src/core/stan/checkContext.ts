@@ -50,6 +50,8 @@ export class CheckContext {
   loopDepth = 0;
   // True while checking the top-level declarations of a block (sizes must be data only there).
   topLevel = false;
+  // The variable whose initial value is being checked (`real x = x;` reads it before it has a value).
+  declaring: string | null = null;
   // Searches of the whole library for "Did you mean" left in this run (each costs ~1 ms).
   suggestionBudget = 50;
   // Undefined names already reported, so each is reported once.

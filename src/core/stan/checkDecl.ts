@@ -90,35 +90,24 @@ export function checkVarDecl(ctx: CheckContext, decl: VarDecl): void {
     checkedTypes.add(decl.type);
     checkDeclTypeExprs(ctx, decl.type, type);
     const inParams = ctx.topLevel && (ctx.block === 'parameters' || ctx.block === 'transformed parameters');
-    if (inParams && isIntBased(type)) {
+    if (inParams && containsInt(type)) {
       ctx.error('type', `${ctx.block === 'parameters' ? 'Parameters' : 'Transformed parameters'} cannot be integers: Stan's samplers need continuous values. Declare '${decl.name.name}' as real, or move it to the data block.`, decl.type.span);
     }
   }
   // Declared before its initial value is checked, as stanc3 does (`real x = x;` is legal but useless).
   declareVariable(ctx, decl.name, type, ctx.topLevel ? 'global' : 'local', declAd(ctx, type));
   if (decl.init) {
-    const v = checkExpr(ctx, decl.init);
+    ctx.declaring = decl.name.name; // checkIdentifier warns when the initial value reads it
+    let v;
+    try {
+      v = checkExpr(ctx, decl.init);
+    } finally {
+      ctx.declaring = null;
+    }
     if (!isError(v.type) && !isError(type) && promotionCost(v.type, type) < 0) {
       ctx.error('type', `Type mismatch in the declaration of '${decl.name.name}': it is ${typeToString(type)}, but the value is ${typeToString(v.type)}.`, decl.init.span);
     }
-    const self = findIdentifier(decl.init, decl.name.name);
-    if (self) ctx.warn('self-reference', `'${decl.name.name}' is used in its own initial value, before it has been given a value.`, self.span);
   }
-}
-
-function findIdentifier(e: unknown, name: string): Identifier | undefined {
-  if (!e || typeof e !== 'object') return undefined;
-  const node = e as { kind?: string; name?: unknown };
-  if (node.kind === 'Identifier') return node.name === name ? (e as Identifier) : undefined;
-  for (const [k, child] of Object.entries(e)) {
-    if (k === 'span' || k === 'callee') continue;
-    const items = Array.isArray(child) ? child : [child];
-    for (const c of items) {
-      const f = findIdentifier(c, name);
-      if (f) return f;
-    }
-  }
-  return undefined;
 }
 
 export function declareVariable(ctx: CheckContext, id: Identifier, type: StanType, kind: VarKind, ad: AdLevel, dataArg = false): VarInfo {
@@ -209,4 +198,9 @@ function containsRngCall(e: unknown): boolean {
   const node = e as { kind?: string; callee?: { name?: string } };
   if (node.kind === 'Call' && typeof node.callee?.name === 'string' && node.callee.name.endsWith('_rng')) return true;
   return Object.entries(e).some(([k, child]) => k !== 'span' && (Array.isArray(child) ? child.some(containsRngCall) : containsRngCall(child)));
+}
+
+function containsInt(t: StanType): boolean {
+  const inner = innermost(t);
+  return inner.kind === 'tuple' ? inner.elems.some(containsInt) : isInt(inner);
 }

@@ -134,6 +134,9 @@ function checkIdentifier(ctx: CheckContext, id: Identifier): ExprInfo {
   const v = ctx.scope.lookup(id.name);
   if (v) {
     ctx.result.bindings.set(id, v);
+    if (ctx.declaring === id.name) {
+      ctx.warn('self-reference', `'${id.name}' is used in its own initial value, before it has been given a value.`, id.span);
+    }
     // Generated quantities run on plain numbers: even parameters are data there.
     return { type: v.type, ad: ctx.block === 'generated quantities' && !ctx.fn ? 'data' : v.ad };
   }
@@ -205,6 +208,10 @@ function checkIndexed(ctx: CheckContext, e: IndexedExpr): ExprInfo {
   if (isError(target.type) || kinds.includes('error')) return { type: ERROR, ad: target.ad };
   const t = target.type;
   const cap = indexCapacity(t);
+  if (cap === 0) {
+    ctx.error('index', `Only arrays, vectors and matrices can be indexed; this expression is ${typeToString(t)}.`, e.span);
+    return { type: ERROR, ad: target.ad };
+  }
   if (e.indexes.length > cap) {
     ctx.error('index', `Too many indexes: ${typeToString(t)} takes at most ${cap} ${cap === 1 ? 'index' : 'indexes'}, but ${e.indexes.length} were given.`, e.span);
     return { type: ERROR, ad: target.ad };

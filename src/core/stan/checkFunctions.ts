@@ -5,7 +5,8 @@ import type { CheckContext } from './checkContext';
 import { declareVariable, unsizedToStanType } from './checkDecl';
 import { checkStmt } from './checkStmt';
 import type { UserFunction } from './scope';
-import { higherOrderSignatures } from './signatures/table';
+import { matchSignature } from './signatures/match';
+import { higherOrderSignatures, librarySignatures } from './signatures/table';
 import { isError, isIntBased, isPrim, innermost, isReal, type StanType, typeEquals, typeToString } from './types';
 
 function sameArgs(a: UserFunction['args'], b: UserFunction['args']): boolean {
@@ -42,12 +43,21 @@ function collectOne(ctx: CheckContext, def: FunctionDef): void {
     ctx.error('function', `'${name}' is a built-in higher-order function of Stan; a user-defined function cannot reuse its name.`, def.name.span);
     return;
   }
+  if (librarySignatures(name).some((s) => matchSignature(s, args.map((a) => a.type))?.cost === 0)) {
+    ctx.error('function', `'${name}' is already a Stan library function for these argument types; a user-defined function may overload it only with different argument types.`, def.name.span);
+    return;
+  }
   checkSuffix(ctx, def, ret, args.map((a) => a.type));
   const list = ctx.result.userFunctions.get(name) ?? [];
   const prev = list.find((f) => sameArgs(f.args, args));
   if (prev) {
     const where = `line ${prev.declSpan.start.line}`;
-    if (!typeEquals(prev.ret, ret) && !isError(prev.ret) && !isError(ret)) {
+    if (prev.args.some((a, i) => a.dataOnly !== args[i].dataOnly)) {
+      ctx.error('function', `'${name}' is declared at ${where} with different 'data' qualifiers on its arguments.`, def.name.span);
+      if (def.body) prev.defined = true;
+    } else if (!def.body && prev.defined) {
+      ctx.error('function', `Function '${name}' is declared again after its definition (at ${where}); remove this declaration.`, def.name.span);
+    } else if (!typeEquals(prev.ret, ret) && !isError(prev.ret) && !isError(ret)) {
       ctx.error('function', `'${name}' returns ${typeToString(ret)} here but ${typeToString(prev.ret)} in its declaration at ${where}.`, def.returnType?.span ?? def.name.span);
     } else if (def.body && prev.defined) {
       ctx.error('function', `Function '${name}' is already defined with these argument types (at ${where}).`, def.name.span);
@@ -138,12 +148,13 @@ export function alwaysReturns(s: Stmt | null | undefined): boolean {
       return alwaysReturns(s.then) && alwaysReturns(s.else);
     case 'While':
       // `while (1) { ... return ...; }` runs until it returns.
-      if (s.cond?.kind === 'IntLiteral' && s.cond.value !== 0 && mentions(s.body, 'Return') && !mentions(s.body, 'Break')) return true;
+      if (mentions(s.body, 'Break')) return false;
+      if (s.cond?.kind === 'IntLiteral' && s.cond.value !== 0 && mentions(s.body, 'Return')) return true;
       return alwaysReturns(s.body);
     case 'For':
     case 'ForEach':
-      // As stanc3: a loop whose body always returns counts as returning.
-      return alwaysReturns(s.body);
+      // As stanc3: a loop whose body always returns (and never breaks) counts as returning.
+      return !mentions(s.body, 'Break') && alwaysReturns(s.body);
     default:
       return false;
   }

@@ -57,6 +57,11 @@ export function checkHigherOrder(ctx: CheckContext, call: CallExpr): ExprInfo {
     ctx.error('higher-order', `The first argument of '${name}' must be the name of a user-defined function.`, fnExpr?.span ?? call.span);
   } else {
     fns = ctx.userFunctions(fnExpr.name);
+    if (fns.length > 0 && /_(lp|rng)$/.test(fnExpr.name)) {
+      ctx.error('higher-order', `'${fnExpr.name}' cannot be passed to '${name}': functions ending in _lp or _rng are not allowed as arguments of higher-order functions.`, fnExpr.span);
+    } else if (fns.length > 0 && /_lup(df|mf)$/.test(fnExpr.name) && !ctx.lupdfAllowed()) {
+      ctx.error('block', `'${fnExpr.name}' drops constant terms and can only be used in the model block or in functions ending in _lpdf or _lpmf; pass '${fnExpr.name.replace(/_lup(df|mf)$/, '_lp$1')}' here.`, fnExpr.span);
+    }
     if (fns.length === 0) {
       const isVar = ctx.scope.lookup(fnExpr.name) !== undefined;
       ctx.error(
@@ -88,7 +93,7 @@ export function checkHigherOrder(ctx: CheckContext, call: CallExpr): ExprInfo {
     const want = expectedFnArgs(spec, fixedInfos.map((i) => i.type));
     const fits = (fn: UserFunction): boolean =>
       fn.args.length === want.length + variadic.length &&
-      promotionCost(fn.ret, parseTypeText(spec.fnRet) ?? ERROR) >= 0 &&
+      promotionCost(fn.ret, parseTypeText(spec.fnRet) ?? ERROR) === 0 &&
       want.every((w, i) => promotionCost(w.type, fn.args[i].type) >= 0) &&
       variadic.every((v, i) => promotionCost(v.type, fn.args[want.length + i].type) >= 0);
     const fn = fns.find(fits);

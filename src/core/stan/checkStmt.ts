@@ -141,8 +141,10 @@ function loopBody(ctx: CheckContext, v: Identifier, type: StanType, ad: 'data' |
 
 function checkCondition(ctx: CheckContext, e: Expr, what: string): void {
   const t = checkExpr(ctx, e).type;
-  if (!isError(t) && !isPrim(t, 'int', 'real')) {
-    ctx.error('type', `The condition of '${what}' must be an int or real; found ${typeToString(t)}.`, e.span);
+  if (isPrim(t, 'real')) {
+    ctx.warn('deprecated', `A real condition in '${what}' is no longer accepted by Stan 2.34+; compare explicitly, e.g. '${what} (x != 0)'.`, e.span);
+  } else if (!isError(t) && !isPrim(t, 'int')) {
+    ctx.error('type', `The condition of '${what}' must be an int; found ${typeToString(t)}.`, e.span);
   }
 }
 
@@ -199,8 +201,11 @@ function checkAssign(ctx: CheckContext, s: AssignStmt): void {
     const id = baseIdentifier(t);
     if (id) checkAssignable(ctx, id);
   }
-  // Type the target without re-reporting an unknown name.
   const lhs = checkExpr(ctx, s.lhs);
+  if (hasNestedMultiIndex(ctx, s.lhs)) {
+    ctx.error('assign', 'The left side of an assignment cannot index the result of a multi-index (as in y[idxs][1]); write the indexes in one bracket, e.g. y[idxs, 1], or assign element by element.', s.lhs.span);
+    return;
+  }
   const rhs = checkExpr(ctx, s.rhs);
   if (isError(lhs.type) || isError(rhs.type)) return;
   const name = baseIdentifier(s.lhs)?.name ?? 'the left side';
@@ -210,9 +215,27 @@ function checkAssign(ctx: CheckContext, s: AssignStmt): void {
     }
     return;
   }
+  if ((s.op === '.*=' || s.op === './=') && !isPrim(lhs.type, 'vector', 'row_vector', 'matrix')) {
+    ctx.error('type', `'${s.op}' needs a vector, row_vector or matrix on the left; '${name}' is ${typeToString(lhs.type)}. Use '${s.op === '.*=' ? '*=' : '/='}' for scalars.`, s.opSpan ?? s.span);
+    return;
+  }
   const op = compoundAssignOperator[s.op];
   const result = applyOperator(ctx, binaryOperatorFunction[op], `compound assignment '${s.op}'`, [lhs, rhs], s.opSpan ?? s.span);
   if (!isError(result.type) && promotionCost(result.type, lhs.type) < 0) {
     ctx.error('type', `'${s.op}' would change the type of '${name}' from ${typeToString(lhs.type)} to ${typeToString(result.type)}.`, s.opSpan ?? s.span);
   }
+}
+
+// `y[idxs][1] = ...`: an inner Indexed with a multi index (range, ':' or int array) under another index.
+function hasNestedMultiIndex(ctx: CheckContext, e: Expr): boolean {
+  let x: Expr = e;
+  let outer = true;
+  while (x && (x.kind === 'Indexed' || x.kind === 'Paren')) {
+    if (x.kind === 'Indexed') {
+      if (!outer && x.indexes.some((ix) => ix.kind !== 'IndexSingle' || ctx.result.exprTypes.get(ix.expr)?.type.kind === 'array')) return true;
+      outer = false;
+      x = x.target;
+    } else x = x.expr;
+  }
+  return false;
 }

@@ -1,6 +1,7 @@
 // `y ~ dist(...)` statements (resolving dist_lpdf / dist_lpmf, builtin or user-defined) and truncation.
 import type { TildeStmt } from './ast';
-import { resolveCall } from './checkCall';
+import { resolveCall, userSignature } from './checkCall';
+import { resolveOverload } from './signatures/match';
 import type { CheckContext } from './checkContext';
 import { checkExpr } from './checkExpr';
 import { distributionNames } from './signatures/distributionRows';
@@ -48,6 +49,10 @@ export function checkTilde(ctx: CheckContext, s: TildeStmt): void {
   for (const b of [tr.lower, tr.upper]) {
     if (!b) continue;
     const t = checkExpr(ctx, b).type;
+    if (fullName.endsWith('_lpmf') && isPrim(t, 'real')) {
+      ctx.error('type', `Truncation bounds of the discrete distribution '${dist.name}' must be int; found real.`, b.span);
+      continue;
+    }
     if (!isError(t) && !isPrim(t, 'int', 'real') && !isError(lhs.type) && typeToString(t) !== typeToString(lhs.type)) {
       ctx.error('type', `Truncation bounds must be int or real; found ${typeToString(t)}.`, b.span);
     }
@@ -57,5 +62,12 @@ export function checkTilde(ctx: CheckContext, s: TildeStmt): void {
   const missing = needed.filter((n) => !exists(ctx, n));
   if (missing.length > 0) {
     ctx.error('truncation', `Truncation T[...] needs ${missing.map((m) => `'${m}'`).join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not defined.`, tr.span);
+    return;
+  }
+  const types = infos.map((i) => i.type);
+  if (types.some(isError)) return;
+  const unfit = needed.filter((n) => !resolveOverload([...ctx.userFunctions(n).map(userSignature), ...librarySignatures(n)], types).ok);
+  if (unfit.length > 0) {
+    ctx.error('truncation', `Truncation T[...] needs ${unfit.map((m) => `'${m}'`).join(' and ')} for the arguments (${types.map(typeToString).join(', ')}), and no such signature exists.`, tr.span);
   }
 }

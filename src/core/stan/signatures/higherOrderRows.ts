@@ -83,7 +83,7 @@ export const higherOrderSpecs: HigherOrderSpec[] = [
   ]),
   {
     name: 'dae',
-    fixed: ['vector', 'vector', 'real', 'array[] real'],
+    fixed: ['vector', 'vector', 'data real', 'data array[] real'],
     ret: 'array[] vector',
     fnRet: 'vector',
     fnArgs: ['real', 'vector', 'vector'],
@@ -91,13 +91,22 @@ export const higherOrderSpecs: HigherOrderSpec[] = [
   },
   {
     name: 'dae_tol',
-    fixed: ['vector', 'vector', 'real', 'array[] real', 'data real', 'data real', 'data int'],
+    fixed: ['vector', 'vector', 'data real', 'data array[] real', 'data real', 'data real', 'data int'],
     ret: 'array[] vector',
     fnRet: 'vector',
     fnArgs: ['real', 'vector', 'vector'],
     variadic: true,
   },
 ];
+
+// Library functions removed in Stan 2.33 that Vigil still accepts (older published models use them),
+// with a warning naming the replacement.
+export const deprecatedLibraryFunctions: Record<string, string> = {
+  fabs: 'abs',
+  multiply_log: 'lmultiply',
+  binomial_coefficient_log: 'lchoose',
+  cov_exp_quad: 'gp_exp_quad_cov',
+};
 
 // Library functions that were removed from Stan, with what replaces them.
 export const removedFunctions: Record<string, string> = {

@@ -50,7 +50,7 @@ export const linearAlgebraRows: string[] = [
   `matrix gp_dot_prod_cov(${gpInput}, ${gpInput}, real)`,
   // hidden Markov models (log emission densities, transition matrix, initial distribution)
   'real hmm_marginal(matrix, matrix, vector)',
-  'matrix hmm_hidden_state_prob(matrix, matrix, vector)',
+  'matrix hmm_hidden_state_prob(data matrix, data matrix, data vector)',
   'array[] int hmm_latent_rng(matrix, matrix, vector)',
   // compressed sparse row matrices
   'tuple(vector, array[] int, array[] int) csr_extract(matrix)',

@@ -132,7 +132,11 @@ export function resolveOverload(sigs: readonly Signature[], argTypes: readonly S
   if (matches.length === 0) return { ok: false, reason: 'no-match', candidates: [] };
   let best = matches[0];
   for (const m of matches) if (m.cost < best.cost) best = m;
-  const tied = matches.filter((m) => m.cost === best.cost && !typeEquals(m.ret, best.ret));
+  // Ties between library rows that agree on the result are harmless overlaps of the table; a tie
+  // involving a user-defined overload is a real ambiguity (as stanc3 reports it).
+  const tied = matches.filter(
+    (m) => m !== best && m.cost === best.cost && (!typeEquals(m.ret, best.ret) || m.sig.user === true || best.sig.user === true),
+  );
   if (tied.length > 0 && !argTypes.some((t) => t.kind === 'error')) {
     return { ok: false, reason: 'ambiguous', candidates: [best, ...tied] };
   }

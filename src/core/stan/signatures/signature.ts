@@ -42,7 +42,8 @@ export interface Signature {
   name: string;
   ret: RetSpec;
   args: SigArg[];
-  // For variadic-free rows this is all; calls to higher-order functions are checked in higherOrder.ts.
+  // True for the signatures of user-defined functions (not rows of the library table).
+  user?: boolean;
 }
 
 const pseudoUnions: Record<string, { opts: StanType[]; vectorised: boolean }> = {

@@ -1,4 +1,5 @@
 // The assembled functions library: every row of every area, indexed by function name.
+import { complexRows } from './complexRows';
 import { containerRows } from './containerRows';
 import { distributionRows } from './distributionRows';
 import { higherOrderSpecs, type HigherOrderSpec } from './higherOrderRows';
@@ -13,6 +14,7 @@ export const allRows: readonly string[] = [
   ...linearAlgebraRows,
   ...operatorRows,
   ...distributionRows(),
+  ...complexRows(),
 ];
 
 let byName: Map<string, Signature[]> | undefined;

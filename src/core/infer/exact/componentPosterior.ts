@@ -1,0 +1,43 @@
+// What each conjugate handler produces for its group of parameters.
+import type { Rng } from '../rng';
+import type { Atom } from './densityAtoms';
+import type { Marginal } from './marginalFamilies';
+import type { ModelReading, ParamVar } from './readModel';
+
+export interface ComponentPosterior {
+  // Closed-form marginal per parameter element id.
+  marginals: Map<number, Marginal>;
+  // One joint draw, written at out[id] for every element id of the group.
+  draw(rng: Rng, out: Float64Array): void;
+  // One paragraph a user can follow.
+  explanation: string;
+}
+
+export type HandlerResult = { ok: true; post: ComponentPosterior } | { ok: false; reason: string };
+
+export interface Component {
+  vars: ParamVar[];
+  atoms: Atom[];
+  reading: ModelReading;
+}
+
+export function fail(reason: string): HandlerResult {
+  return { ok: false, reason };
+}
+
+export function varList(vars: readonly ParamVar[]): string {
+  const names = vars.map((v) => v.name);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+// The quoted source of the term an atom came from, e.g. `"y ~ normal(mu, sigma)" (line 12)`.
+export function quote(c: Component, a: Atom): string {
+  const f = c.reading.factors[a.factor];
+  return `"${f.text.replace(/\s+/g, ' ')}" (line ${f.span.start.line})`;
+}
+
+// The names of the variables an atom depends on.
+export function namesIn(c: Component, ids: readonly number[]): string {
+  const vars = [...new Set(ids.map((id) => c.reading.owner[id]))].map((i) => c.reading.params[i]);
+  return varList(vars);
+}

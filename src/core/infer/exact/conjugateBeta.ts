@@ -1,0 +1,56 @@
+// Beta priors (or uniform/flat) on probabilities with bernoulli(y | θ) and binomial(k | n, θ) data:
+// each θ element's posterior is beta(a + successes, b + failures).
+import { type Component, fail, type HandlerResult, quote } from './componentPosterior';
+import { betaMarginal, fmt, type Marginal } from './marginalFamilies';
+import { exactParam } from './symValue';
+
+export function conjugateBeta(c: Component): HandlerResult {
+  const v = c.vars[0];
+  const a1 = new Float64Array(v.count); // coefficient of log θ
+  const b1 = new Float64Array(v.count); // coefficient of log(1 − θ)
+  const notConj = (why: string) => fail(`${why}, so no conjugate (beta) form applies`);
+  for (const a of c.atoms) {
+    if (c.reading.factors[a.factor].truncated) return notConj(`${quote(c, a)} is truncated`);
+    if (a.vec || a.ids.length !== 1) return notConj(`${quote(c, a)} involves ${v.name} together with other parameters`);
+    const [x, ...ps] = a.args;
+    const p = exactParam(x);
+    if (p >= 0) {
+      if (!ps.every((s) => typeof s === 'number')) return notConj(`the prior ${quote(c, a)} has parameter arguments`);
+      const nums = ps as number[];
+      if (a.family === 'beta') {
+        a1[p - v.firstId] += nums[0] - 1;
+        b1[p - v.firstId] += nums[1] - 1;
+      } else if (!(a.family === 'uniform' && nums[0] <= 0 && nums[1] >= 1)) {
+        return notConj(`${v.name} has a ${a.family} prior ${quote(c, a)}; a closed form needs a beta (or uniform) prior`);
+      }
+      continue;
+    }
+    const theta = exactParam(ps[ps.length - 1]);
+    if (typeof x !== 'number' || theta < 0) return notConj(`${v.name} appears in ${quote(c, a)} other than as its probability argument`);
+    const i = theta - v.firstId;
+    if (a.family === 'bernoulli' && ps.length === 1) {
+      a1[i] += x;
+      b1[i] += 1 - x;
+    } else if (a.family === 'binomial' && ps.length === 2 && typeof ps[0] === 'number') {
+      a1[i] += x;
+      b1[i] += ps[0] - x;
+    } else return notConj(`${v.name} appears in ${quote(c, a)}, which is not a bernoulli or binomial term`);
+  }
+  const marginals = new Map<number, Marginal>();
+  for (let i = 0; i < v.count; i++) marginals.set(v.firstId + i, betaMarginal(a1[i] + 1, b1[i] + 1));
+  const m0 = marginals.get(v.firstId)!;
+  const what = v.count === 1 ? `its posterior is ${m0.text} with mean ${fmt(m0.mean)} and sd ${fmt(m0.sd)}` : `each of its ${v.count} elements has a beta posterior (prior a + successes, prior b + failures; e.g. ${v.flatNames[0]}: ${m0.text})`;
+  return {
+    ok: true,
+    post: {
+      marginals,
+      explanation: `${v.name} has a beta (or uniform) prior and appears only as the success probability of bernoulli/binomial terms with data outcomes, so ${what}.`,
+      draw(rng, out) {
+        for (let i = 0; i < v.count; i++) {
+          const m = marginals.get(v.firstId + i)!;
+          out[v.firstId + i] = rng.beta(m.params.alpha, m.params.beta);
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Accumulates Q(x) = Σ w (c + aᵀx)² over Gaussian terms whose residual is affine in the parameters x,
+// then completes the square: Q(x) = (x − m)ᵀ P (x − m) + Qmin.
+import { type Cholesky, choleskySolve, denseCholesky } from './denseCholesky';
+import type { Sym } from './symValue';
+
+export class QuadraticForm {
+  readonly d: number;
+  readonly P: Float64Array;
+  readonly h: Float64Array; // Q = xᵀPx + 2hᵀx + rr
+  rr = 0;
+  readonly index = new Map<number, number>();
+
+  constructor(readonly ids: readonly number[]) {
+    this.d = ids.length;
+    ids.forEach((id, j) => this.index.set(id, j));
+    this.P = new Float64Array(this.d * this.d);
+    this.h = new Float64Array(this.d);
+  }
+
+  // Adds w (residual)²; false if the residual is not affine in this form's parameters.
+  add(residual: Sym, w: number): boolean {
+    if (typeof residual === 'number') {
+      this.rr += w * residual * residual;
+      return true;
+    }
+    if (residual.k !== 'lin') return false;
+    const terms: [number, number][] = [];
+    for (const [id, a] of residual.t) {
+      const j = this.index.get(id);
+      if (j === undefined) return false;
+      terms.push([j, a]);
+    }
+    const c = residual.c;
+    const { P, h, d } = this;
+    for (const [i, ai] of terms) {
+      h[i] += w * c * ai;
+      for (const [j, aj] of terms) P[i * d + j] += w * ai * aj;
+    }
+    this.rr += w * c * c;
+    return true;
+  }
+
+  // The minimiser m, min value and the Cholesky factor of P, or null when P is not positive definite.
+  complete(): { m: Float64Array; qmin: number; chol: Cholesky } | null {
+    if (this.d === 0) return { m: new Float64Array(0), qmin: this.rr, chol: { d: 0, L: new Float64Array(0) } };
+    const chol = denseCholesky(this.P, this.d);
+    if (!chol) return null;
+    const m = choleskySolve(chol, this.h).map((x) => -x);
+    let hm = 0;
+    for (let i = 0; i < this.d; i++) hm += this.h[i] * m[i];
+    return { m, qmin: this.rr + hm, chol };
+  }
+}

@@ -1,0 +1,115 @@
+// Messages between the extension host, the fit worker (src/worker.ts) and the panel webview. Names are
+// `<domain>/<action>`. Everything here is plain JSON (structured-clone safe): no classes, no typed arrays.
+//
+// Host -> worker: fit/start, reference/start, compare/start, fit/cancel.
+// Worker -> host: fit/progress (many, throttled to <= 20 per second per run), then exactly one of
+//   fit/result, fit/error or fit/cancelled for each run id.
+// Host -> webview: the worker's messages forwarded as they are, plus run/started.
+// Webview -> host: panel/ready, fit/cancel, report/export.
+import type { CompareReport, FitResult } from './core/result/fitResult';
+import type {
+  DataInput, FitOptions, FitRequestMethod, ModelInput, ProgressUpdate, ReferenceRequest, RunError, VariationalMethod,
+} from './core/pipeline/pipelineTypes';
+
+export type { CompareReport, FitResult } from './core/result/fitResult';
+export type {
+  ChainProgress, DataInput, ElboEntry, FitOptions, FitRequestMethod, ModelInput, ProgressUpdate, ReferenceRequest, RunError,
+  RunStage, VariationalMethod,
+} from './core/pipeline/pipelineTypes';
+
+// The inputs (ModelInput, DataInput, FitOptions, ReferenceRequest), progress and errors are defined with
+// the pipeline that consumes them, in src/core/pipeline/pipelineTypes.ts.
+
+// ---- host -> worker ----------------------------------------------------------------------------------
+
+export interface FitStartMessage {
+  type: 'fit/start';
+  id: string;
+  model: ModelInput;
+  data: DataInput;
+  method: FitRequestMethod;
+  options?: FitOptions;
+  seed: number;
+}
+
+export interface ReferenceStartMessage {
+  type: 'reference/start';
+  id: string;
+  model: ModelInput;
+  data: DataInput;
+  reference: ReferenceRequest;
+  // NUTS options (chains, warmup, draws) when the reference is sampled.
+  options?: FitOptions;
+  seed: number;
+}
+
+export interface CompareStartMessage {
+  type: 'compare/start';
+  id: string;
+  model: ModelInput;
+  data: DataInput;
+  method: VariationalMethod;
+  reference: ReferenceRequest;
+  options?: FitOptions;
+  // Options of the NUTS reference, when one is run (default: Stan's).
+  referenceOptions?: FitOptions;
+  seed: number;
+}
+
+export interface FitCancelMessage {
+  type: 'fit/cancel';
+  id: string;
+}
+
+export type WorkerRequest = FitStartMessage | ReferenceStartMessage | CompareStartMessage | FitCancelMessage;
+
+// ---- worker -> host ----------------------------------------------------------------------------------
+
+export interface FitProgressMessage extends ProgressUpdate {
+  type: 'fit/progress';
+  id: string;
+}
+
+export interface FitResultMessage {
+  type: 'fit/result';
+  id: string;
+  // fit/start and reference/start: a FitResult (schema 'vigil.result'); compare/start: a CompareReport
+  // (schema 'vigil.report'). Use isCompareReport to tell them apart.
+  result: FitResult | CompareReport;
+  // Non-fatal problems met on the way (model warnings, unmatched imported names).
+  warnings?: RunError[];
+}
+
+export interface FitErrorMessage {
+  type: 'fit/error';
+  id: string;
+  errors: RunError[];
+}
+
+export interface FitCancelledMessage {
+  type: 'fit/cancelled';
+  id: string;
+}
+
+export type WorkerMessage = FitProgressMessage | FitResultMessage | FitErrorMessage | FitCancelledMessage;
+
+// ---- host <-> webview ---------------------------------------------------------------------------------
+
+export interface RunStartedMessage {
+  type: 'run/started';
+  id: string;
+  kind: 'fit' | 'reference' | 'compare';
+  method: FitRequestMethod | null;
+  modelPath: string;
+}
+
+export type HostToWebview = WorkerMessage | RunStartedMessage;
+
+export type WebviewToHost =
+  | { type: 'panel/ready' }
+  | FitCancelMessage
+  | { type: 'report/export'; format: 'html' | 'json' };
+
+export function isCompareReport(r: FitResult | CompareReport): r is CompareReport {
+  return r.schema === 'vigil.report';
+}
