@@ -23,6 +23,8 @@ const nodeTargets = [
   { entry: 'src/extension.ts', out: 'dist/extension.js' },
   { entry: 'src/cli.ts', out: 'dist/cli.js' },
   { entry: 'src/worker.ts', out: 'dist/worker.js' },
+  // NUTS chains run in their own worker threads; this entry registers the compiled-Stan target factory.
+  { entry: 'src/core/pipeline/chainWorkerEntry.ts', out: 'dist/chainWorker.js' },
 ].filter((t) => existsSync(path.join(root, t.entry)));
 
 const builds = nodeTargets.map((t) => ({

@@ -31,10 +31,11 @@ export function forestCharts(rows: ForestRow[], thresholds: PanelState['threshol
         ] as never,
       },
       options: {
-        parsing: false,
+        // Parsed (not parsing: false): Chart.js assumes unparsed data is sorted by x.
         scales: {
           x: { type: log ? 'logarithmic' : 'linear', title: { display: true, text: title } },
-          y: { type: 'linear', reverse: true, min: -0.5, max: shown.length - 0.5, ticks: { stepSize: 1, autoSkip: false, callback: (v) => names[Number(v)] ?? '' } },
+          y: { type: 'linear', reverse: true, min: -0.5, max: shown.length - 0.5, ticks: { autoSkip: false, callback: (v) => names[Number(v)] ?? '' },
+            afterBuildTicks: (axis) => { axis.ticks = names.map((_, i) => ({ value: i })); } },
         },
         plugins: { legend: { display: false } },
       },

@@ -20,7 +20,8 @@ export function pairsChart(pairs: PairsData, theme: Theme, labels: { approximati
   const chart = new Chart(canvas, {
     type: 'scatter',
     data: { datasets: [] },
-    options: { parsing: false, scales: { x: { type: 'linear', title: { display: true } }, y: { type: 'linear', title: { display: true } } } },
+    // Parsed (not parsing: false): Chart.js assumes unparsed data is sorted by x.
+    options: { scales: { x: { type: 'linear', title: { display: true } }, y: { type: 'linear', title: { display: true } } } },
   });
   const draw = () => {
     const a = selA.value;

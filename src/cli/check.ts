@@ -96,7 +96,7 @@ export const checkCommand: Command = {
 
 // `--print ast`: the tree on stdout, problems on stderr, so stdout is exactly the tree.
 function printModel(model: Model, io: CliIo): number {
-  const { program, diagnostics } = analyzeStan(model.source);
+  const { program, diagnostics } = analyzeStan(model.source, { functionsOnly: model.label.endsWith('.stanfunctions') });
   const list = sorted(diagnostics);
   for (const d of list) io.err(formatDiagnostic(model.label, d) + '\n');
   const text = printAst(program);
@@ -109,7 +109,7 @@ function checkModels(models: Model[], describe: boolean, io: CliIo): number {
   let warnings = 0;
   const clean: { model: Model; lines: string[] }[] = [];
   for (const model of models) {
-    const { program, diagnostics } = analyzeStan(model.source);
+    const { program, diagnostics } = analyzeStan(model.source, { functionsOnly: model.label.endsWith('.stanfunctions') });
     const list = sorted(diagnostics);
     for (const d of list) io.out(formatDiagnostic(model.label, d) + '\n');
     const e = list.filter((d) => d.severity === 'error').length;

@@ -89,7 +89,7 @@ export class StanProblems implements vscode.Disposable {
     const started = performance.now();
     let found: StanDiagnostic[];
     try {
-      found = analyzeStan(doc.getText()).diagnostics;
+      found = analyzeStan(doc.getText(), { functionsOnly: doc.uri.path.endsWith('.stanfunctions') }).diagnostics;
     } catch (e) {
       // The front end promises never to throw; if it does, say so rather than leave stale entries.
       this.log.appendLine(`internal error checking ${doc.uri.fsPath}: ${e instanceof Error ? e.stack : String(e)}`);

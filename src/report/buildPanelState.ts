@@ -44,7 +44,7 @@ export function buildPanelState(input: CompareReport | FitResult, o: PanelStateO
   const ref = report?.reference ?? null;
   const measures = report ? measuresOf(report) : new Map<string, ParameterMeasures>();
   const warnings = report ? warningsOf(report) : [];
-  const joint = (report?.joint ?? null) as JointReport | null;
+  const joint: JointReport | null = report?.joint ?? null;
 
   const names = [...approx.names.parameters, ...approx.names.transformedParameters, ...approx.names.generatedQuantities];
   const worst = worstSeverity(warnings);
@@ -76,9 +76,7 @@ export function buildPanelState(input: CompareReport | FitResult, o: PanelStateO
   densities.sort((p, q) => (order.get(p.name) ?? 0) - (order.get(q.name) ?? 0));
 
   const khatReport = joint?.khat;
-  // The pipeline may carry the thresholds it used beside the measures.
-  const carried = (report as { thresholds?: PanelState['thresholds'] } | null)?.thresholds;
-  const thresholds = o.thresholds ?? carried ?? { sdRatioLow: 0.8, sdRatioHigh: 1.25, meanError: 0.25 };
+  const thresholds = o.thresholds ?? report?.thresholds ?? { sdRatioLow: 0.8, sdRatioHigh: 1.25, meanError: 0.25 };
   const notes: string[] = [];
   if (!ref) notes.push('No reference yet: run "Compare with Reference" to add the sd-ratio and mean checks, overlays and lost correlations.');
   if (joint?.reference?.summary) notes.push(`Reference: ${joint.reference.summary}`);
@@ -152,13 +150,11 @@ function finiteThinnedAligned(v: number[]): number[] {
 }
 
 function measuresOf(report: CompareReport): Map<string, ParameterMeasures> {
-  const raw = report.parameters as unknown;
-  const list: ParameterMeasures[] = Array.isArray(raw) ? (raw as ParameterMeasures[]) : Object.values((raw ?? {}) as Record<string, ParameterMeasures>);
-  return new Map(list.filter((m) => m && typeof m.name === 'string').map((m) => [m.name, m]));
+  return new Map(report.parameters.map((m) => [m.name, m]));
 }
 
 function warningsOf(report: CompareReport): CompareWarning[] {
-  return (Array.isArray(report.warnings) ? report.warnings : []) as CompareWarning[];
+  return report.warnings;
 }
 
 function worstSeverity(warnings: CompareWarning[]): Map<string, Severity> {

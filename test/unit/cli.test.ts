@@ -99,6 +99,16 @@ test('warnings alone exit 0; the removed array syntax is a warning', () => {
   assert.match(r.stdout, /Checked 1 file: 0 errors, 1 warning\./);
 });
 
+test('a .stanfunctions file is checked as a functions block', () => {
+  const good = model('lib.stanfunctions', 'real twice(real x) { return 2 * x; }\nvector sq(vector v) { return v .* v; }\n');
+  const r = vigil(['check', good], scratch);
+  assert.equal(r.code, 0, r.stdout);
+  const bad = model('bad.stanfunctions', 'real twice(real x) { return 2 * y; }\n');
+  const r2 = vigil(['check', bad], scratch);
+  assert.equal(r2.code, 1);
+  assert.match(r2.stdout, /^bad\.stanfunctions:1:33: error: .*'y'/m);
+});
+
 test('several files: problems of each, one summary, exit 1 if any has an error', () => {
   const good = model('good.stan', 'parameters {\n  real mu;\n}\nmodel {\n  mu ~ normal(0, 1);\n}\n');
   const bad = model('bad.stan', 'parameters {\n  real mu\n}\nmodel {\n  mu ~ normal(0, 1);\n}\n');

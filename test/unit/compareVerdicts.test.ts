@@ -171,10 +171,13 @@ test('names on one side are listed, not fatal; thresholds are configurable', () 
   const rng = new Rng(8);
   const r = compareDraws({
     approximation: { method: 'meanfield', draws: { a: drawsOf(1000, () => rng.normal()), extra: drawsOf(1000, () => rng.normal()) }, khat: 0.1 },
-    reference: { kind: 'nuts', draws: { a: [drawsOf(1000, () => 1.1 * rng.normal())], missing: [drawsOf(1000, () => rng.normal())] } },
+    reference: {
+      kind: 'nuts',
+      draws: { a: [drawsOf(1000, () => 1.1 * rng.normal())], missing: [drawsOf(1000, () => rng.normal())], lp__: [drawsOf(1000, () => rng.normal())] },
+    },
     thresholds: { sdRatioLow: 0.95 },
   });
-  assert.deepEqual(r.joint.unmatched, { approximationOnly: ['extra'], referenceOnly: ['missing'] });
+  assert.deepEqual(r.joint.unmatched, { approximationOnly: ['extra'], referenceOnly: ['missing'] }); // lp__ is no model name
   assert.deepEqual(r.parameters.map((m) => [m.name, m.presentIn]), [['a', 'both'], ['extra', 'approximation'], ['missing', 'reference']]);
   assert.match(only(r, 'unmatched-names').message, /^Not compared: 1 name only in the approximation \(extra\) and 1 name only in the NUTS draws \(missing\)\.$/);
   assert.equal(r.thresholds.sdRatioLow, 0.95);
@@ -203,4 +206,43 @@ test('a centered funnel squeezed by the approximation gets the sd warning on tau
   });
   assert.equal(good.joint.funnels.length, 1);
   assert.ok(!kinds(good).includes('funnel'));
+});
+
+test('a full-rank fit that lost one correlation and invented another names both pairs', () => {
+  const rng = new Rng(10);
+  const names = ['a', 'b', 'c'];
+  const ref = jointChains(names, 4, 1000, () => [...bivariateNormal(rng, 1, 1, 0.9), rng.normal()]);
+  const q = jointDraws(names, 4000, () => {
+    const [a, c] = bivariateNormal(rng, 1, 1, 0.6);
+    return [a, rng.normal(), c];
+  });
+  const r = compareDraws({ approximation: { method: 'fullrank', draws: q, khat: 0.3 }, reference: { kind: 'nuts', draws: ref } });
+  assert.deepEqual(kinds(r), ['lost-correlation', 'invented-correlation']);
+  const lost = r.warnings[0];
+  assert.deepEqual(lost.elements, ['a', 'b']);
+  close(lost.numbers.change, 0.9, 0.06, 'lost');
+  assert.match(lost.message, /^a and b: the approximation has lost correlation, -?0\.0\d against 0\.9\d under NUTS\.$/);
+  const invented = r.warnings[1];
+  assert.deepEqual(invented.elements, ['a', 'c']);
+  close(invented.numbers.approximationCorrelation, 0.6, 0.04, 'invented');
+});
+
+test('sampler-reported health is used as given; computed health and correlations respect their caps', () => {
+  const rng = new Rng(12);
+  const names = ['x[1]', 'x[2]', 'x[3]'];
+  const joint = () => [rng.normal(), 2 * rng.normal(), 3 * rng.normal()];
+  const ref = jointChains(names, 2, 500, joint);
+  const r = compareDraws({
+    approximation: { method: 'meanfield', draws: jointDraws(names, 1000, joint), khat: 0.1 },
+    reference: { kind: 'nuts', draws: ref, health: { rhat: { 'x[2]': 1.05 } } },
+    thresholds: { maxHealthNames: 1, maxCorrelationNames: 2 },
+  });
+  const h = r.joint.reference!;
+  assert.deepEqual(h.maxRhat!.name, 'x[2]'); // the reported 1.05, not a computed ~1.00
+  assert.equal(h.maxRhat!.value, 1.05);
+  assert.deepEqual([h.checkedNames, h.totalNames], [1, 3]); // ESS computed on one name only
+  assert.match(h.summary, /R̂ and ESS checked on the first 1 of 3 names/);
+  assert.equal(only(r, 'reference-rhat').severity, 'warning');
+  assert.deepEqual(r.joint.correlation!.names, ['x[2]', 'x[3]']); // the two largest variances
+  assert.equal(r.joint.correlation!.capped, true);
 });

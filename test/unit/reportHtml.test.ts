@@ -59,7 +59,7 @@ export function syntheticCompareReport(): CompareReport {
   });
   return {
     schema: 'vigil.report', version: RESULT_SCHEMA_VERSION, approximation: fit('meanfield', approx), reference: fit('nuts', ref),
-    parameters: Object.fromEntries(diag.parameters.map((p) => [p.name, p])), joint: diag.joint, warnings: diag.warnings,
+    referenceKind: 'nuts', thresholds: diag.thresholds, parameters: diag.parameters, joint: diag.joint, warnings: diag.warnings,
   };
 }
 

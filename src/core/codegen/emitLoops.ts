@@ -41,13 +41,14 @@ interface Plan {
 
 // Hoist the non-elementwise parts of a vector expression before the loop, and rewrite it as a scalar
 // expression over `$e<k>` (element $i of a container leaf) and `$h<k>` (a hoisted scalar).
-function plan(cx: EmitContext, e: IRExpr, idx: string, leaves: string[]): { expr: IRExpr; ad: boolean } {
+function plan(cx: EmitContext, e: IRExpr, idx: string, leaves: string[], invariant: string[] = []): { expr: IRExpr; ad: boolean } {
   const scalarT = (t: IRType): IRType => ({ base: t.base === 'int' ? 'int' : 'real', dims: 0 });
   if (isScalar(e.t)) {
     const h = emitExpr(cx, e);
     const name = cx.fresh('h');
     cx.L.line(`const ${name} = ${h.c};`);
     cx.declareRaw(name, name, h.t, h.ad, h.adj);
+    if (h.ad) invariant.push(h.adj ?? name);
     return { expr: { k: 'Var', name, t: h.t }, ad: h.ad };
   }
   if (!isElementwiseOp(e)) {
@@ -62,15 +63,15 @@ function plan(cx: EmitContext, e: IRExpr, idx: string, leaves: string[]): { expr
   }
   const t = scalarT(e.t);
   if (e.k === 'Bin') {
-    const a = plan(cx, e.a, idx, leaves), b = plan(cx, e.b, idx, leaves);
+    const a = plan(cx, e.a, idx, leaves, invariant), b = plan(cx, e.b, idx, leaves, invariant);
     return { expr: { k: 'Bin', op: SCALAR_OP[e.op], a: a.expr, b: b.expr, t }, ad: a.ad || b.ad };
   }
   if (e.k === 'Un') {
-    const a = plan(cx, e.a, idx, leaves);
+    const a = plan(cx, e.a, idx, leaves, invariant);
     return { expr: { k: 'Un', op: e.op as '-', a: a.expr, t }, ad: a.ad };
   }
   const c = e as IRExpr & { k: 'Call' };
-  const a = plan(cx, c.args[0], idx, leaves);
+  const a = plan(cx, c.args[0], idx, leaves, invariant);
   return { expr: { k: 'Call', fn: c.fn, args: [a.expr], user: false, t }, ad: a.ad };
 }
 
@@ -122,7 +123,9 @@ export function emitDistInline(cx: EmitContext, e: IRExpr & { k: 'Dist' }): void
   const i = cx.fresh('i');
   const leaves: string[] = [];
   const vecArg = e.args.map((a) => isVec(a.t));
-  const parts = e.args.map((a) => (isVec(a.t) ? plan(cx, a, i, leaves) : null));
+  // Scalars read inside the element expressions (`alpha` in `alpha + X * beta`) get one summed partial.
+  const invariant: string[] = [];
+  const parts = e.args.map((a) => (isVec(a.t) ? plan(cx, a, i, leaves, invariant) : null));
   // Scalar arguments: evaluated once (as duals in gradient code).
   const dualMode = cx.grad || cx.adjoint;
   const scalars: (Dual | E | null)[] = e.args.map((a, j) => {
@@ -150,6 +153,14 @@ export function emitDistInline(cx: EmitContext, e: IRExpr & { k: 'Dist' }): void
   if (grad) {
     if (!cx.adjoint) cx.L.line(`const ${k} = T.node(0);`);
     e.args.forEach((_, j) => !vecArg[j] && ad[j] && cx.L.line(`let ${g[j]} = 0;`));
+  }
+  const acc = new Map<string, string>();
+  if (grad) {
+    for (const n of new Set(invariant)) {
+      const a = cx.fresh('acc');
+      acc.set(n, a);
+      cx.L.line(`let ${a} = 0;`);
+    }
   }
   if (loop) cx.L.open(`for (let ${i} = 0; ${i} < ${n}; ${i}++) {`);
   const vals: string[] = [];
@@ -191,10 +202,15 @@ export function emitDistInline(cx: EmitContext, e: IRExpr & { k: 'Dist' }): void
     e.args.forEach((_, j) => {
       if (!ad[j]) return;
       if (!vecArg[j]) cx.L.line(`${g[j]} += ${part(j)};`);
-      else for (const t of duals[j]!.terms) cx.L.line(put(t.n, t.d === '1' ? part(j) : `${part(j)} * ${t.d}`));
+      else
+        for (const t of duals[j]!.terms) {
+          const d = t.d === '1' ? part(j) : `${part(j)} * ${t.d}`;
+          cx.L.line(acc.has(t.n) ? `${acc.get(t.n)} += ${d};` : put(t.n, d));
+        }
     });
   }
   if (loop) cx.L.close();
+  for (const [node, a] of acc) cx.L.line(put(node, a));
   cx.L.line(`if (${s} !== ${s}) R.d.fail(${F}, ${JSON.stringify(e.suffix)});`);
   if (grad) {
     e.args.forEach((_, j) => {

@@ -1,7 +1,7 @@
 // The most common densities written straight into generated code, specialised at compile time to the
 // call's flags (which terms are kept, which partials are needed), so a density over a vector costs a
 // few flops per element. They mirror the math library's kernels term by term (normal.ts, stdNormal.ts,
-// cauchy.ts); an invalid argument falls back to the library kernel for Stan's error message.
+// cauchy.ts, bernoulliLogit.ts); an invalid argument falls back to the library kernel for Stan's error message.
 import type { EmitContext } from './emitContext';
 
 const LOG_SQRT_2PI = 0.9189385332046728;
@@ -35,6 +35,11 @@ const T: Record<string, Template> = {
     cx.L.line(`if (!(${y} === ${y})) ${fail};`);
     if (!include(flags, 1)) return { lp: '0', d: () => '0' };
     return { lp: `-0.5 * ${y} * ${y}${include(flags, 0) ? ` - ${LOG_SQRT_2PI}` : ''}`, d: () => `(-${y})` };
+  },
+  bernoulli_logit(cx, flags, [n, a], want, fail) {
+    cx.L.line(`if (!((${n} === 0 || ${n} === 1) && ${a} === ${a})) ${fail};`);
+    if (!include(flags, 2)) return { lp: '0', d: () => '0' };
+    return { lp: `-R.m.log1pExp(${n} === 1 ? -${a} : ${a})`, d: (j) => (j === 1 && want[1] ? `(${n} - R.m.invLogit(${a}))` : '0') };
   },
   cauchy(cx, flags, [y, mu, sigma], want, fail) {
     cx.L.line(`if (!(${y} === ${y} && Math.abs(${mu}) < Infinity && ${sigma} > 0 && ${sigma} < Infinity)) ${fail};`);

@@ -26,6 +26,7 @@ export interface LowerResult {
 export function irTypeOf(t: StanType | undefined, span: Span): IRType {
   if (!t) throw new Unsupported('internal: expression has no type', span);
   if (t.kind === 'void') return { base: 'int', dims: 0 }; // a void call used as a statement: no value
+  if (t.kind === 'error') throw new Unsupported('Internal error: the checker did not determine the type of this expression.', span);
   if (t.kind === 'array') {
     const inner = irTypeOf(t.elem, span);
     return { base: inner.base, dims: t.dims + inner.dims };

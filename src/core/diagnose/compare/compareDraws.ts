@@ -30,8 +30,8 @@ export function compareDraws(input: CompareInput): CompareReport {
   const label = ref ? referenceLabel(ref) : 'reference';
 
   const refDraws = ref ? concatenateChains(ref) : new Map<string, Float64Array>();
-  const approxNames = Object.keys(a.draws);
-  const refNames = ref ? [...new Set([...refDraws.keys(), ...Object.keys(ref.exact ?? {})])] : [];
+  const approxNames = Object.keys(a.draws).filter(isModelName);
+  const refNames = ref ? [...new Set([...refDraws.keys(), ...Object.keys(ref.exact ?? {})])].filter(isModelName) : [];
   const inApprox = new Set(approxNames);
   const inRef = new Set(refNames);
   const names = [...approxNames, ...refNames.filter((n) => !inApprox.has(n))];
@@ -89,10 +89,16 @@ export function compareDraws(input: CompareInput): CompareReport {
   };
 }
 
+// Stan's sampler columns (lp__, divergent__, treedepth__, ...) are not model quantities.
+function isModelName(name: string): boolean {
+  return !name.endsWith('__');
+}
+
 // Chains of each name, one after the other (chains may differ in length in imported files).
 function concatenateChains(ref: ReferenceInput): Map<string, Float64Array> {
   const out = new Map<string, Float64Array>();
   for (const [name, chains] of Object.entries(ref.draws)) {
+    if (!isModelName(name)) continue;
     const total = chains.reduce((s, c) => s + c.length, 0);
     if (total === 0) continue;
     const flat = new Float64Array(total);
@@ -118,7 +124,7 @@ function correlationReport(
 ): CorrelationReport | null {
   const a = input.approximation.draws;
   const withRef = input.reference !== null && refDraws.size > 0;
-  const candidates = Object.keys(a).filter((n) => isParameter(n) && (!withRef || refDraws.has(n)));
+  const candidates = Object.keys(a).filter((n) => isModelName(n) && isParameter(n) && (!withRef || refDraws.has(n)));
   const varianceOf = (n: string) => variance(withRef ? refDraws.get(n)! : a[n]);
   const chosen = selectCorrelationNames(candidates, varianceOf, t.maxCorrelationNames);
   if (chosen.names.length < 2) return null;

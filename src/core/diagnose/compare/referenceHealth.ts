@@ -20,7 +20,7 @@ type Worst = { value: number; name: string; count: number } | null;
  */
 export function assessReferenceHealth(ref: ReferenceInput, t: CompareThresholds): ReferenceHealth {
   const label = referenceLabel(ref);
-  const names = Object.keys(ref.draws);
+  const names = Object.keys(ref.draws).filter((n) => !n.endsWith('__')); // not lp__, divergent__, ...
   const first = names.length > 0 ? ref.draws[names[0]] : [];
   const chains = first.length;
   const drawsPerChain = chains > 0 ? first[0].length : 0;

@@ -15,7 +15,7 @@ export function findMode(logp: (x: Float64Array) => number, d: number): ModeResu
   let f = logp(x);
   // Stan's initialisation range: look for a finite starting point in (-2, 2).
   for (let i = 1; !Number.isFinite(f) && i < 50; i++) {
-    for (let j = 0; j < d; j++) x[j] = 2 * Math.sin(i * (j + 1) * 12.9898) ;
+    for (let j = 0; j < d; j++) x[j] = 2 * Math.sin(i * (j + 1) * 12.9898);
     f = logp(x);
   }
   if (!Number.isFinite(f)) return { mode: x, lp: f, precision: new Float64Array(d * d), ok: false };
@@ -23,7 +23,7 @@ export function findMode(logp: (x: Float64Array) => number, d: number): ModeResu
     const v = logp(y);
     return Number.isFinite(v) ? v : -Infinity;
   };
-  let H = new Float64Array(d * d);
+  let H: Float64Array = new Float64Array(d * d);
   for (let it = 0; it < 200; it++) {
     const { g, negH } = derivatives(at, x, f, d);
     H = negH;

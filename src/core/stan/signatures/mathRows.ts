@@ -24,7 +24,6 @@ export const mathRows: string[] = [
   `V ${unaryReal.join('|')}(V)`,
   `complex ${complexUnary.join('|')}(complex)`,
   `complex pow(complex, complex)`,
-  'complex_vector|complex_row_vector|complex_matrix pow_unused()',
   'Vi abs(Vi)',
   'V abs(V)',
   'real abs|arg|norm|get_real|get_imag(complex)',
