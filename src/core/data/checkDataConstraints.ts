@@ -3,6 +3,7 @@
 import type { DeclType } from '../stan/ast';
 import { type DataValue, elementCount, flatElementName } from './dataValue';
 import { evalDataExpr } from './evalDataExpr';
+import { choleskyInto } from '../math/distributions/denseLinalg';
 
 const TOL = 1e-8;
 
@@ -99,22 +100,6 @@ function matrixProblem(base: string, x: Float64Array, rows: number, cols: number
     }
     if (base === 'corr_matrix' && Math.abs(at(i, i) - 1) > TOL) return `diagonal element [${i + 1},${i + 1}] is not 1`;
   }
-  return isPositiveDefinite(x, rows) ? null : 'it is not positive definite';
-}
-
-function isPositiveDefinite(a: Float64Array, n: number): boolean {
-  const l = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    let d = a[j * n + j];
-    for (let k = 0; k < j; k++) d -= l[j * n + k] ** 2;
-    if (!(d > 0)) return false;
-    const ljj = Math.sqrt(d);
-    l[j * n + j] = ljj;
-    for (let i = j + 1; i < n; i++) {
-      let s = a[i * n + j];
-      for (let k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
-      l[i * n + j] = s / ljj;
-    }
-  }
-  return true;
+  // Symmetry was checked above, so row- and column-major storage agree.
+  return choleskyInto(new Float64Array(rows * rows), x, rows) ? null : 'it is not positive definite';
 }
