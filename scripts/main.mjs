@@ -1,6 +1,7 @@
-// `npm run main`: the job the README's first command runs on a fresh machine. Builds Vigil, then runs
-// `vigil check` on the embedded default example (centered eight schools) and prints what it found.
-// Later issues extend this to fit, compare and report.
+// `npm run main`: the job the README's first command runs on a fresh machine. Builds Vigil, checks the
+// default example (centered eight schools), then runs `vigil compare` on it: a mean-field fit against the
+// reference posterior (exact when the program allows one, else NUTS), printing the summary table and the
+// warnings, and writing the JSON and HTML reports to vigil-report/.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -25,4 +26,17 @@ if (built !== 0) {
 
 const vigil = path.join(root, 'bin/vigil.js');
 const checked = run('vigil check   (the default example: eight schools, centered)', [vigil, 'check']);
-process.exit(checked);
+if (checked !== 0) process.exit(checked);
+
+const model = path.join('examples', 'eight_schools_centered.stan');
+const outDir = 'vigil-report';
+const json = path.join(outDir, 'eight_schools_centered.json');
+const html = path.join(outDir, 'eight_schools_centered.html');
+const compared = run(`vigil compare ${model} --method meanfield --reference auto --seed 1 --out ${json} --html ${html}`, [
+  vigil, 'compare', model, '--method', 'meanfield', '--reference', 'auto', '--seed', '1', '--out', json, '--html', html,
+]);
+if (compared === 0) {
+  console.log(`\nThe report is in ${path.join(root, html)} (open it in a browser; it needs no network),`);
+  console.log(`and the same numbers as JSON in ${path.join(root, json)}.`);
+}
+process.exit(compared);

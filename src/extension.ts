@@ -1,7 +1,17 @@
 import { activationTimes, type ActivationTimes } from './host/activationClock';
 import * as vscode from 'vscode';
+import * as path from 'path';
 import { checkModel, checkModelCommand } from './host/checkModel';
+import { FitCodeLenses } from './host/codeLens';
+import { DataFiles } from './host/dataFiles';
+import { EngineClient } from './host/engineClient';
+import { FitCommands, revealDeclaration } from './host/fitCommands';
+import { FitProblems } from './host/fitProblems';
+import { DiagnosticsPanels } from './host/panel';
 import { StanProblems } from './host/problems';
+import { Runs } from './host/runs';
+import { buildPanelState } from './report/buildPanelState';
+import { FitStatusBar } from './host/statusBar';
 
 // Runs once every imported module has been evaluated.
 const codeLoadedAt = performance.now();
@@ -20,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): VigilApi {
     problems,
     vscode.commands.registerCommand(checkModelCommand, () => checkModel(problems)),
   );
+  registerFits(context, log);
   problems.checkAllSoon();
   const times = activationTimes(codeLoadedAt, activateStart, performance.now());
   log.appendLine(
@@ -27,6 +38,30 @@ export function activate(context: vscode.ExtensionContext): VigilApi {
       `(loading ${times.codeLoadingMs.toFixed(1)} ms, activate() ${times.activateCallMs.toFixed(1)} ms)`,
   );
   return times;
+}
+
+// Fits: the worker starts only when a fit does; everything here is cheap to construct.
+function registerFits(context: vscode.ExtensionContext, log: vscode.OutputChannel): void {
+  const engine = new EngineClient(path.join(context.extensionPath, 'dist', 'worker.js'));
+  const runs = new Runs(context.storageUri ?? context.globalStorageUri);
+  const status = new FitStatusBar();
+  const fitProblems = new FitProblems();
+  let commands: FitCommands | undefined;
+  const panels = new DiagnosticsPanels(context.extensionUri, {
+    restore: async (model) => {
+      const r = await runs.latest(model);
+      return r ? buildPanelState(r.result, { model: model.toString() }) : null;
+    },
+    reveal: (model, range) => void revealDeclaration(model, range),
+    cancel: (model) => commands?.cancel(model),
+  });
+  commands = new FitCommands({ engine, panels, problems: fitProblems, runs, status, log }, new DataFiles(context.workspaceState));
+  const lenses = new FitCodeLenses(runs);
+  context.subscriptions.push(
+    { dispose: () => engine.dispose() }, runs, status, fitProblems, panels, lenses,
+    vscode.languages.registerCodeLensProvider({ language: 'stan' }, lenses),
+    ...commands.register(),
+  );
 }
 
 export function deactivate(): void {

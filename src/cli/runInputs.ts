@@ -88,7 +88,7 @@ export function fmt(x: number | null | undefined, digits = 3): string {
   if (!Number.isFinite(x)) return x > 0 ? 'Inf' : '-Inf';
   const a = Math.abs(x);
   if (a !== 0 && (a >= 1e5 || a < 1e-3)) return x.toExponential(2);
-  return x.toFixed(a >= 100 ? 1 : digits);
+  return x.toFixed(a >= 100 ? Math.min(1, digits) : digits);
 }
 
 // A plain text table: first column left-aligned, the rest right-aligned.

@@ -62,6 +62,6 @@ export class FitProblems implements vscode.Disposable {
 }
 
 // Spans are 1-based; VS Code is 0-based.
-export function toRange(span: Pick<Span, 'start' | 'end'>): vscode.Range {
+export function toRange(span: { start: Pick<Span['start'], 'line' | 'col'>; end: Pick<Span['end'], 'line' | 'col'> }): vscode.Range {
   return new vscode.Range(Math.max(span.start.line - 1, 0), Math.max(span.start.col - 1, 0), Math.max(span.end.line - 1, 0), Math.max(span.end.col - 1, 0));
 }

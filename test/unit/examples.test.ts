@@ -88,7 +88,7 @@ test('digits_zero: the 178 zeros of the UCI digits, as 64 counts 0-16 each, and 
   assert.ok(d.x0.every((v) => v > 0));
   const shared = '/work/shared/data/digits.csv.gz';
   if (fs.existsSync(shared)) {
-    const zeros = gunzipSync(fs.readFileSync(shared)).toString('utf8').trim().split('\n')
+    const zeros = gunzipSync(new Uint8Array(fs.readFileSync(shared))).toString('utf8').trim().split('\n')
       .map((l) => l.split(',').map(Number)).filter((r) => r[64] === 0).map((r) => r.slice(0, 64));
     assert.deepEqual(d.x, zeros);
   }

@@ -15,6 +15,8 @@ interface FixturePoint {
   logProb: string;
   gradient: string[];
 }
+// A one-coordinate point may have been written as a bare string by older runs of the R script.
+const list = (x: string | string[]): string[] => (Array.isArray(x) ? x : [x]);
 const fixtures: Record<string, { dim: number; points: FixturePoint[] }> = JSON.parse(readFileSync(path.join(dir, 'log_prob.json'), 'utf8'));
 
 function close(actual: number, expected: number, scale: number, what: string): void {
@@ -39,14 +41,15 @@ for (const [name, fx] of Object.entries(fixtures)) {
     const grad = new Float64Array(model.dim);
     let base: { ours: number; theirs: number } | null = null;
     for (const p of points) {
-      const theta = Float64Array.from(p.upars.map(Number));
+      const theta = Float64Array.from(list(p.upars).map(Number));
       const ours = model.logDensityGradient(theta, grad);
       assert.ok(Number.isFinite(ours), `finite log density at a point rstan accepts (${model.lastError})`);
       const theirs = Number(p.logProb);
       if (base === null) base = { ours, theirs };
       else close(ours - base.ours, theirs - base.theirs, Math.abs(theirs), `${name} log density difference`);
-      const scale = Math.max(...p.gradient.map((g) => Math.abs(Number(g))));
-      p.gradient.forEach((g, i) => close(grad[i], Number(g), scale, `${name} gradient[${i}] (${model.unconstrainedNames[i]})`));
+      const gradient = list(p.gradient);
+      const scale = Math.max(...gradient.map((g) => Math.abs(Number(g))));
+      gradient.forEach((g, i) => close(grad[i], Number(g), scale, `${name} gradient[${i}] (${model.unconstrainedNames[i]})`));
       close(model.logDensity(theta), ours, Math.abs(ours), `${name} value-only log density`);
     }
   });

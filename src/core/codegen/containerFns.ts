@@ -164,6 +164,19 @@ export function multiplyLowerTriSelfTranspose(L: Mat): Mat {
   return new Mat(K, K, out);
 }
 
+export function multiplyLowerTriSelfTransposeOps(ops: ScalarOps, L: Mat): Mat {
+  const K = L.rows;
+  const out: number[] = new Array(K * K);
+  for (let i = 0; i < K; i++)
+    for (let j = 0; j <= i; j++) {
+      let s = ops.mul(L.data[i], L.data[j]);
+      for (let k = 1; k <= j; k++) s = ops.add(s, ops.mul(L.data[k * K + i], L.data[k * K + j]));
+      out[j * K + i] = s;
+      out[i * K + j] = s;
+    }
+  return new Mat(K, K, store(ops, out));
+}
+
 // ----- over ScalarOps (value code passes numberOps; gradient code the tape, with lifted arguments) -----
 function store(ops: ScalarOps, xs: number[]): Vec {
   return ops === numberOps ? Float64Array.from(xs) : Int32Array.from(xs);

@@ -69,9 +69,9 @@ export function distV(fam: UnivariateFamily, flags: number, a0: Arg, a1: Arg, a2
   return s;
 }
 
-function at(T: Tape, a: Arg, ad: boolean, i: number): number {
+function at(T: Tape | null, a: Arg, ad: boolean, i: number): number {
   const x = typeof a === 'number' ? a : a[i];
-  return ad ? T.val[x] : x;
+  return ad && T ? T.val[x] : x;
 }
 
 // Gradient-code density: returns a tape node.
@@ -149,4 +149,36 @@ export function cdfG(T: Tape, fam: UnivariateFamily, upper: boolean, mask: numbe
 // log(F(hi) - F(lo)) from the two log cdfs (value only; gradient code composes tape operations).
 export function logDiffExpV(a: number, b: number): number {
   return logDiffExp(a, b);
+}
+
+// Vectorised log cdf / log ccdf: the sum over elements (value code).
+export function cdfVecV(fam: UnivariateFamily, upper: boolean, a0: Arg, a1: Arg, a2: Arg, a3: Arg): number {
+  const f = upper ? fam.lccdf : fam.lcdf;
+  if (!f) throw new StanError(`${fam.name}_${upper ? 'lccdf' : 'lcdf'} is not available.`);
+  const n = size(fam.name, a0, a1, a2, a3);
+  let s = 0;
+  for (let i = 0; i < (n === -1 ? 1 : n); i++) s += f(at(null, a0, false, i), at(null, a1, false, i), at(null, a2, false, i), at(null, a3, false, i));
+  if (s !== s) failed(fam, upper ? 'lccdf' : 'lcdf');
+  return s;
+}
+
+// Vectorised log cdf / log ccdf in gradient code: one node, an edge per parameter-dependent element.
+export function cdfVecG(T: Tape, fam: UnivariateFamily, upper: boolean, mask: number, a0: Arg, a1: Arg, a2: Arg, a3: Arg): number {
+  const f = upper ? fam.lccdfWithPartials : fam.lcdfWithPartials;
+  if (!f) throw new StanError(`${fam.name}_${upper ? 'lccdf' : 'lcdf'} is not available.`);
+  const n = size(fam.name, a0, a1, a2, a3);
+  const N = n === -1 ? 1 : n;
+  const k = T.node(0);
+  let s = 0;
+  for (let i = 0; i < N; i++) {
+    s += f(scratch, at(T, a0, (mask & 1) !== 0, i), at(T, a1, (mask & 2) !== 0, i), at(T, a2, (mask & 4) !== 0, i), at(T, a3, (mask & 8) !== 0, i));
+    for (let j = 0; j < 4; j++) {
+      if ((mask & (1 << j)) === 0) continue;
+      const a = argAt(j, a0, a1, a2, a3);
+      T.edge(k, typeof a === 'number' ? a : a[i], scratch[j]);
+    }
+  }
+  if (s !== s) failed(fam, upper ? 'lccdf' : 'lcdf');
+  T.val[k] = s;
+  return k;
 }

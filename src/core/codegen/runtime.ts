@@ -22,6 +22,7 @@ import { StanError } from './stanError';
 import * as runtimeIndex from './runtimeIndex';
 import * as valueOps from './valueOps';
 import * as vectorDensities from './vectorDensities';
+import * as matrixDensities from './matrixDensities';
 import { readData } from './values';
 
 const m = {
@@ -105,6 +106,7 @@ export function makeRuntime(print: PrintSink): Runtime {
     d: distOps,
     mvd: multivariate,
     vd: vectorDensities,
+    md: matrixDensities,
     p: { spec: paramSpec.spec, read: paramSpec.read, readDyn: paramSpec.readDyn, check: paramSpec.check, get lj() { return paramSpec.jacobian.lj; } },
     readData,
     family,

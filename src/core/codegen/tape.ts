@@ -294,6 +294,11 @@ export class Tape {
     const v = Math.pow(c, this.val[a]);
     return this.un(v, a, c > 0 ? v * Math.log(c) : 0);
   }
+  atan2(y: number, x: number): number {
+    const vy = this.val[y], vx = this.val[x];
+    const r2 = vx * vx + vy * vy;
+    return this.bin(Math.atan2(vy, vx), y, vx / r2, x, -vy / r2);
+  }
   fmax(a: number, b: number): number {
     return this.val[a] >= this.val[b] ? this.un(this.val[a], a, 1) : this.un(this.val[b], b, 1);
   }

@@ -4,6 +4,7 @@
 import { categoricalLpmf, categoricalRng } from '../math/distributions/categorical';
 import { categoricalLogitLpmf, categoricalLogitRng } from '../math/distributions/categoricalLogit';
 import { multinomialLpmf } from '../math/distributions/multinomial';
+import { orderedLogisticRng } from '../math/distributions/orderedLogistic';
 import { multiNormalCholeskyRng, multiNormalRng } from '../math/distributions/multivariateRng';
 import { clearMathError, formatMathError } from '../math/mathError';
 import type { Rng } from '../infer/rng';
@@ -49,6 +50,7 @@ function rngCheck(v: number, fn: string): number {
 export const rngs = {
   categorical: (r: Rng, theta: ArrayLike<number>) => rngCheck(categoricalRng(r, theta), 'categorical_rng'),
   categorical_logit: (r: Rng, beta: ArrayLike<number>) => rngCheck(categoricalLogitRng(r, beta), 'categorical_logit_rng'),
+  ordered_logistic: (r: Rng, eta: number, c: ArrayLike<number>) => rngCheck(orderedLogisticRng(r, eta, c), 'ordered_logistic_rng'),
   multi_normal_cholesky: (r: Rng, mu: ArrayLike<number> | number, L: Mat) => {
     const out = new Float64Array(L.rows);
     if (!multiNormalCholeskyRng(out, r, mu, L.data, L.rows)) check(NaN, 'multi_normal_cholesky_rng');

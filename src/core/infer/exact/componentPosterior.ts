@@ -33,7 +33,7 @@ export function varList(vars: readonly ParamVar[]): string {
 // The quoted source of the term an atom came from, e.g. `"y ~ normal(mu, sigma)" (line 12)`.
 export function quote(c: Component, a: Atom): string {
   const f = c.reading.factors[a.factor];
-  return `"${f.text.replace(/\s+/g, ' ')}" (line ${f.span.start.line})`;
+  return `"${f.text.replace(/\s+/g, ' ').replace(/;$/, '')}" (line ${f.span.start.line})`;
 }
 
 // The names of the variables an atom depends on.

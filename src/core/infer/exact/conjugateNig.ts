@@ -39,7 +39,9 @@ export function conjugateNig(c: Component, scaleVar: ParamVar): HandlerResult {
     }
   }
   if (Number.isNaN(rho)) return fail(`${q} is not the scale of any normal term`);
-  for (const a of c.atoms) {
+  // Priors on q first: they are the usual reason a model is not conjugate.
+  const ordered = [...c.atoms].sort((a, b) => Number(b.ids.length === 1 && b.ids[0] === qid) - Number(a.ids.length === 1 && a.ids[0] === qid));
+  for (const a of ordered) {
     if (c.reading.factors[a.factor].truncated) return fail(`${quote(c, a)} is truncated, so no conjugate form applies`);
     const args = a.args;
     if (a.vec) return notConjugate(`${quote(c, a)} is a ${a.family} term`);

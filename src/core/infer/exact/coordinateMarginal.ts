@@ -41,12 +41,20 @@ export class CoordinateMarginal {
     return (this.cum[i] + this.partial(this.panels[i], t)) / this.Z;
   }
 
+  private readonly memo = new Map<number, number>();
+
   quantile(p: number): number {
+    let q = this.memo.get(p);
+    if (q === undefined) this.memo.set(p, (q = this.solveQuantile(p)));
+    return q;
+  }
+
+  private solveQuantile(p: number): number {
     const target = p * this.Z;
     let i = 0;
     while (i < this.panels.length - 1 && this.cum[i + 1] < target) i++;
     const panel = this.panels[i];
-    const t = solveMonotone((x) => this.cum[i] + this.partial(panel, x), target, panel.a, panel.b, (x) => this.inT(x));
+    const t = solveMonotone((x) => this.cum[i] + this.partial(panel, x), target, panel.a, panel.b, (x) => this.inT(x), undefined, 1e-12);
     return mapT(this.axis, t);
   }
 }

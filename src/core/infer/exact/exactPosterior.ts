@@ -62,7 +62,7 @@ export function conjugatePosterior(input: ExactPosteriorInput): ExactPosteriorRe
   }
   if (reading.params.length === 0) return failure(['the model has no parameters']);
   const det = detectConjugate(reading);
-  if (!det.ok) return failure(det.reasons.map((r) => r[0].toUpperCase() + r.slice(1) + '.'));
+  if (!det.ok) return failure(det.reasons.map((r) => r + '.'));
   const marginals = new Map<number, Marginal>();
   for (const g of det.groups) for (const [id, m] of g.post.marginals) marginals.set(id, m);
   const names: string[] = [];

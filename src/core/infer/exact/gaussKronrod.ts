@@ -47,7 +47,8 @@ export interface AdaptiveResult {
   converged: boolean;
 }
 
-export function adaptiveGk(f: VectorIntegrand, m: number, a: number, b: number, relTol = 1e-10, maxPanels = 400, initial = 8): AdaptiveResult {
+// Stops when every component's error is below relTol × (Σ|panel values|) or below absTol.
+export function adaptiveGk(f: VectorIntegrand, m: number, a: number, b: number, relTol = 1e-10, maxPanels = 400, initial = 8, absTol = 0): AdaptiveResult {
   const panels: Panel[] = [];
   for (let i = 0; i < initial; i++) panels.push(gk15(f, m, a + ((b - a) * i) / initial, a + ((b - a) * (i + 1)) / initial));
   const totals = () => {
@@ -67,7 +68,7 @@ export function adaptiveGk(f: VectorIntegrand, m: number, a: number, b: number, 
     const scale = new Float64Array(m);
     for (const p of panels) for (let r = 0; r < m; r++) scale[r] += Math.abs(p.value[r]);
     let worst = 0;
-    for (let r = 0; r < m; r++) worst = Math.max(worst, error[r] / Math.max(scale[r], 1e-300));
+    for (let r = 0; r < m; r++) worst = Math.max(worst, error[r] / Math.max(scale[r], absTol / relTol, 1e-300));
     if (worst <= relTol) {
       converged = true;
       break;
@@ -78,7 +79,7 @@ export function adaptiveGk(f: VectorIntegrand, m: number, a: number, b: number, 
     let bestErr = -1;
     panels.forEach((p, i) => {
       let e = 0;
-      for (let r = 0; r < m; r++) e = Math.max(e, p.error[r] / Math.max(scale[r], 1e-300));
+      for (let r = 0; r < m; r++) e = Math.max(e, p.error[r] / Math.max(scale[r], absTol / relTol, 1e-300));
       if (e > bestErr) {
         bestErr = e;
         best = i;

@@ -58,7 +58,7 @@ export function quadraturePosterior(target: QuadratureTarget): ExactPosteriorRes
     return { c: mode.mode[inner] + (cov[inner * d + o] / cov[o * d + o]) * (outerValue - mode.mode[o]), s: 1 / Math.sqrt(P[inner * d + inner]) };
   };
   // Integral over the inner coordinate at a fixed outer value (2-D), vector of m components.
-  const innerIntegral = (inner: number, outerValue: number, comps: number): Float64Array => {
+  const innerIntegral = (inner: number, outerValue: number, comps: number, tol = REL_TOL): Float64Array => {
     const ax = conditional(inner, outerValue);
     const res = adaptiveGk((t, out) => {
       theta[1 - inner] = outerValue;
@@ -66,7 +66,7 @@ export function quadraturePosterior(target: QuadratureTarget): ExactPosteriorRes
       const w = Math.exp(logp(theta) - lp0) * jacT(ax, t);
       if (comps === 1) out[0] = w > 0 && Number.isFinite(w) ? w : 0;
       else point(w, out);
-    }, comps, -1, 1, REL_TOL, 300, 4);
+    }, comps, -1, 1, tol, 300, 4, 1e-3 * tol * ax.s);
     return res.value;
   };
   // The moments, integrating coordinate 0 on the outside.
@@ -100,7 +100,7 @@ export function quadraturePosterior(target: QuadratureTarget): ExactPosteriorRes
         theta[0] = x;
         return Math.exp(logp(theta) - lp0);
       }
-      return innerIntegral(1 - j, x, 1)[0];
+      return innerIntegral(1 - j, x, 1, 1e-10)[0];
     };
     const panels = j === 0 ? moments.panels : adaptiveGk((t, out) => (out[0] = dens(mapT(axes[j], t)) * jacT(axes[j], t)), 1, -1, 1, REL_TOL * 10, 400).panels;
     marginals.push(new CoordinateMarginal(axes[j], dens, panels));
@@ -172,6 +172,7 @@ export function quadraturePosterior(target: QuadratureTarget): ExactPosteriorRes
     '; draws are made by inverse-CDF sampling from the gridded marginal' + (d === 2 ? ' and then the conditional.' : '.');
   return {
     ok: true, kind: 'quadrature', explanation, names: [...target.outputNames], parameters, estimatedError: maxErr,
+    shapes: target.shapes ?? Object.fromEntries(target.outputNames.map((n) => [n, []])),
     draw: (n: number, rng: Rng) => sampler.draw(n, rng),
   };
 }
@@ -188,7 +189,7 @@ function interpolate(x: Float64Array, y: Float64Array, v: number): number {
 // along it (+1, −1, or 0 if not monotone), checked at quantiles of the coordinates.
 function outputDependence(marginals: CoordinateMarginal[], mode: Float64Array, at: (x: Float64Array) => Float64Array, K: number): { coord: number; sign: number }[] {
   const d = marginals.length;
-  const probs = [0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99];
+  const probs = [5e-4, 0.05, 0.25, 0.5, 0.75, 0.95, 1 - 5e-4];
   const qs = marginals.map((mg) => probs.map((p) => mg.quantile(p)));
   const res: { coord: number; sign: number }[] = [];
   for (let k = 0; k < K; k++) {

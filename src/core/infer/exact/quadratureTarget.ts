@@ -14,11 +14,18 @@ export interface QuadratureTarget {
   readonly outputNames: readonly string[];
   // Writes the constrained outputs for theta into out (length outputNames.length).
   constrain(theta: Float64Array, out: Float64Array): void;
+  // Shapes of the constrained variables by name (default: every output a scalar of its own name).
+  readonly shapes?: Record<string, number[]>;
+}
+
+function shapeOf(v: JsonValue): number[] {
+  const shape: number[] = [];
+  for (let x: JsonValue = v; Array.isArray(x); x = x[0]) shape.push(x.length);
+  return shape;
 }
 
 function flatten(name: string, v: JsonValue, names: string[], values: number[]): void {
-  const shape: number[] = [];
-  for (let x: JsonValue = v; Array.isArray(x); x = x[0]) shape.push(x.length);
+  const shape = shapeOf(v);
   const flat: number[] = [];
   const walk = (x: JsonValue) => (Array.isArray(x) ? x.forEach(walk) : flat.push(x));
   walk(v);
@@ -32,8 +39,13 @@ export function quadratureTargetFromModel(model: CompiledModel): QuadratureTarge
   const probe = new Float64Array(model.dim);
   const outputNames: string[] = [];
   const first: number[] = [];
-  for (const [name, v] of Object.entries(model.constrain(probe))) flatten(name, v, outputNames, first);
+  const shapes: Record<string, number[]> = {};
+  for (const [name, v] of Object.entries(model.constrain(probe))) {
+    flatten(name, v, outputNames, first);
+    shapes[name] = shapeOf(v);
+  }
   return {
+    shapes,
     dim: model.dim,
     coordinateNames: model.unconstrainedNames,
     logDensity: (theta) => model.logDensity(theta),

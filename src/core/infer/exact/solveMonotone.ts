@@ -10,6 +10,7 @@ export function solveMonotone(
   hi: number,
   df?: (x: number) => number,
   x0?: number,
+  relTol = 1e-15,
 ): number {
   let a = lo;
   let b = hi;
@@ -25,7 +26,7 @@ export function solveMonotone(
       if (d > 0 && Number.isFinite(d)) next = x - fx / d;
     }
     if (!(next > a && next < b)) next = 0.5 * (a + b);
-    if (Math.abs(next - x) <= 1e-15 * Math.max(1, Math.abs(x)) || b - a <= 1e-15 * Math.max(1, Math.abs(a), Math.abs(b))) return next;
+    if (Math.abs(next - x) <= relTol * Math.max(1, Math.abs(x)) || b - a <= relTol * Math.max(1, Math.abs(a), Math.abs(b))) return next;
     x = next;
   }
   return x;

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import type { FitStartMessage, WorkerMessage, WorkerRequest } from '../../src/protocol';
+import { isCompareReport } from '../../src/protocol';
+
+const root = path.resolve(__dirname, '../../..');
+// The tsc output of src/worker.ts (the bundle dist/worker.js is the same code).
+const worker = new Worker(path.join(root, 'out/src/worker.js'));
+after(() => worker.terminate());
+
+const messages = new Map<string, (WorkerMessage & { at: number })[]>();
+const waiters = new Map<string, (m: WorkerMessage) => void>();
+worker.on('message', (m: WorkerMessage) => {
+  if (!messages.has(m.id)) messages.set(m.id, []);
+  messages.get(m.id)!.push({ ...m, at: performance.now() });
+  if (m.type !== 'fit/progress') waiters.get(m.id)?.(m);
+});
+
+function send(m: WorkerRequest): Promise<WorkerMessage> {
+  return new Promise((resolve) => {
+    if (m.type !== 'fit/cancel') waiters.set(m.id, resolve);
+    worker.postMessage(m);
+  });
+}
+
+function example(name: string): Pick<FitStartMessage, 'model' | 'data'> {
+  const model = path.join(root, 'examples', `${name}.stan`);
+  const data = path.join(root, 'examples', `${name}.data.json`);
+  return { model: { source: readFileSync(model, 'utf8'), path: model }, data: { text: readFileSync(data, 'utf8'), path: data } };
+}
+
+test('fit/start streams throttled progress with every ELBO entry, then fit/result', async () => {
+  const final = await send({ type: 'fit/start', id: 'a', ...example('normal_mean'), method: 'meanfield', seed: 1 });
+  assert.equal(final.type, 'fit/result');
+  assert.ok(final.type === 'fit/result' && !isCompareReport(final.result));
+  const r = final.type === 'fit/result' && !isCompareReport(final.result) ? final.result : null;
+  assert.ok(r && Math.abs(r.summary.w.mean - 1.9837) < 0.02);
+  const progress = messages.get('a')!.filter((m) => m.type === 'fit/progress');
+  assert.ok(progress.length >= 2);
+  // No ELBO entry lost to throttling: the streamed entries are the result's trace.
+  const streamed = progress.flatMap((m) => (m.type === 'fit/progress' ? (m.elbo ?? []) : []));
+  assert.deepEqual(streamed.map((e) => e.iteration), r!.elbo.map((e) => e.iteration));
+  // At most 20 per second: consecutive messages at least ~50 ms apart (a little slack for timers).
+  for (let i = 2; i < progress.length; i++) assert.ok(progress[i].at - progress[i - 1].at > 30, `gap ${progress[i].at - progress[i - 1].at} ms`);
+});
+
+test('fit/cancel ends a run with fit/cancelled within 100 ms', async () => {
+  const done = send({ type: 'fit/start', id: 'b', ...example('eight_schools_centered'), method: 'fullrank', seed: 1, options: { iter: 1e6 } });
+  await new Promise((r) => setTimeout(r, 300));
+  const t0 = performance.now();
+  await send({ type: 'fit/cancel', id: 'b' });
+  const final = await done;
+  assert.equal(final.type, 'fit/cancelled');
+  assert.ok(performance.now() - t0 < 100, `took ${performance.now() - t0} ms`);
+});
+
+test('bad data becomes fit/error with the variable and the data file', async () => {
+  const ex = example('normal_mean');
+  const final = await send({ type: 'fit/start', id: 'c', ...ex, data: { text: '{"N": 2, "x": [1]}', path: 'd.json' }, method: 'pathfinder', seed: 1 });
+  assert.equal(final.type, 'fit/error');
+  assert.ok(final.type === 'fit/error' && final.errors[0].source === 'data' && /'x'/.test(final.errors[0].message) && final.errors[0].file === 'd.json');
+});
+
+test('compare/start with imported draws returns a CompareReport', async () => {
+  const pdb = JSON.stringify([{ w: Array.from({ length: 400 }, (_, i) => 1.9837 + 0.0995 * Math.sqrt(2) * inverseErf((2 * i + 1) / 400 - 1)) }]);
+  const final = await send({ type: 'compare/start', id: 'd', ...example('normal_mean'), method: 'meanfield', seed: 1, reference: { kind: 'files', files: [{ path: 'ref.json', text: pdb }] } });
+  assert.equal(final.type, 'fit/result');
+  assert.ok(final.type === 'fit/result' && isCompareReport(final.result));
+  if (final.type === 'fit/result' && isCompareReport(final.result)) {
+    const w = final.result.parameters.find((p) => p.name === 'w');
+    assert.ok(w && Math.abs(w.sdRatio - 1) < 0.15, `sd ratio ${w?.sdRatio}`);
+    assert.equal(final.result.referenceKind, 'imported');
+  }
+});
+
+// Quantiles of a standard normal for evenly spaced reference draws (Giles' approximation is plenty here).
+function inverseErf(x: number): number {
+  const a = 0.147;
+  const ln = Math.log(1 - x * x);
+  const t = 2 / (Math.PI * a) + ln / 2;
+  return Math.sign(x) * Math.sqrt(Math.sqrt(t * t - ln / a) - t);
+}
