@@ -1,7 +1,8 @@
-// The model of mixture_two_component.stan on data whose components overlap (means about one sd apart).
+// The model of mixture_two_component.stan on data whose components overlap (means two sds apart,
+// so the data show one hump).
 // The data barely tell the two components apart, so the posterior is wide, skewed and strongly
 // correlated (mixing proportion against means and scales), and the ordering of the means, which removes
-// the label-switching symmetry, makes the posterior pile up against mu[1] = mu[2].
+// the label-switching symmetry, puts a hard edge at mu[1] = mu[2] that the posterior reaches.
 data {
   int<lower=0> N;
   vector[N] y;

@@ -21,9 +21,11 @@ transformed parameters {
   }
 }
 model {
-  mu ~ cauchy(0, 10);
-  phi ~ uniform(-1, 1);
-  sigma ~ cauchy(0, 5);
+  mu ~ normal(0, 5);
+  // (phi + 1) / 2 ~ beta(20, 1.5), the persistence prior of Kim, Shephard and Chib (1998): a linear
+  // change of variable, so its Jacobian is a constant.
+  target += beta_lpdf((phi + 1) / 2 | 20, 1.5);
+  sigma ~ normal(0, 1);                    // half-normal
   h_std ~ std_normal();
   y ~ normal(0, exp(h / 2));
 }

@@ -1,14 +1,15 @@
 // Writes examples/digits_zero.data.json: the 178 images of the digit zero from the UCI optical digits
-// (scikit-learn's copy, /work/shared/data/digits.csv.gz: 1797 rows of 64 pixel counts 0-16, an 8x8 image
-// row by row, then the label), plus x0, a prior "average zero" drawn by hand (an elliptical ring),
-// not computed from the data.
+// (scikit-learn's copy, ../shared/data/digits.csv.gz beside the repository: 1797 rows of 64 pixel
+// counts 0-16, an 8x8 image row by row, then the label), plus x0, a prior "average zero" drawn by hand
+// (an elliptical ring), not computed from the data.
 //   node scripts/examples/make_digits_zero.mjs [path/to/digits.csv.gz]
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { examplePath, repoRoot as root, writeDataJson } from './writeDataJson.mjs';
 
-const source = process.argv[2] ?? '/work/shared/data/digits.csv.gz';
+// Default: the team's shared data folder beside the repository (/work/shared here).
+const source = process.argv[2] ?? path.resolve(root, '../shared/data/digits.csv.gz');
 const out = examplePath('digits_zero.data.json');
 
 const rows = gunzipSync(readFileSync(source)).toString('utf8').trim().split('\n');

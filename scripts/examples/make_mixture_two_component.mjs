@@ -1,6 +1,6 @@
 // Writes the data of the two mixture examples, both drawn from a two-component normal mixture:
 //   examples/mixture_two_component.data.json  well-separated components (means 5 sds apart)
-//   examples/mixture_overlapping.data.json    overlapping components (means about one sd apart)
+//   examples/mixture_overlapping.data.json    overlapping components (means two sds apart: one hump)
 //   node scripts/examples/make_mixture_two_component.mjs
 import path from 'node:path';
 import { round, seeded } from './seededRandom.mjs';
@@ -20,4 +20,4 @@ function write(name, seed, { N, lambda, mu, sigma }) {
 }
 
 write('mixture_two_component', 20240614, { N: 200, lambda: 0.3, mu: [-2.5, 2.5], sigma: [1, 1] });
-write('mixture_overlapping', 20240615, { N: 200, lambda: 0.4, mu: [-0.6, 0.6], sigma: [1, 1] });
+write('mixture_overlapping', 20240615, { N: 300, lambda: 0.4, mu: [-1, 1], sigma: [1, 1] });

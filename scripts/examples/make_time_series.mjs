@@ -27,8 +27,8 @@ function save(name, data, note) {
 }
 
 {
-  // Daily-return-like scale: volatility persistent (phi near 1), as in the Stan User's Guide example.
-  const T = 100, mu = -1, phi = 0.95, sigma = 0.25;
+  // Daily-return-like scale with persistent volatility (phi near 1).
+  const T = 200, mu = -1, phi = 0.9, sigma = 0.35;
   const rand = seeded(20240618);
   const h = ar1Path(rand, T, mu, phi, sigma);
   const y = h.map((ht) => round(Math.exp(ht / 2) * rand.normal(), 4));
