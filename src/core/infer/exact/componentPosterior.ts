@@ -41,3 +41,8 @@ export function namesIn(c: Component, ids: readonly number[]): string {
   const vars = [...new Set(ids.map((id) => c.reading.owner[id]))].map((i) => c.reading.params[i]);
   return varList(vars);
 }
+
+// "a normal", "an exponential", "an inv_gamma".
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}

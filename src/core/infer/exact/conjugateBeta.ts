@@ -1,6 +1,6 @@
 // Beta priors (or uniform/flat) on probabilities with bernoulli(y | θ) and binomial(k | n, θ) data:
 // each θ element's posterior is beta(a + successes, b + failures).
-import { type Component, fail, type HandlerResult, quote } from './componentPosterior';
+import { type Component, fail, type HandlerResult, quote, withArticle } from './componentPosterior';
 import { betaMarginal, fmt, type Marginal } from './marginalFamilies';
 import { exactParam } from './symValue';
 
@@ -21,7 +21,7 @@ export function conjugateBeta(c: Component): HandlerResult {
         a1[p - v.firstId] += nums[0] - 1;
         b1[p - v.firstId] += nums[1] - 1;
       } else if (!(a.family === 'uniform' && nums[0] <= 0 && nums[1] >= 1)) {
-        return notConj(`${v.name} has a ${a.family} prior ${quote(c, a)}; a closed form needs a beta (or uniform) prior`);
+        return notConj(`${v.name} has ${withArticle(a.family)} prior ${quote(c, a)}; a closed form needs a beta (or uniform) prior`);
       }
       continue;
     }

@@ -1,7 +1,8 @@
 // Gamma priors on positive rates, element by element: gamma(a, b) or exponential(b) priors (or flat),
 // with poisson(x | e·θ) counts (e a known exposure, often 1) and exponential(y | e·θ) waiting times.
 // Each θ element's posterior is gamma(shape a + Σx (+ number of waiting times), rate b + Σe (+ Σ e·y)).
-import { type Component, fail, type HandlerResult, quote } from './componentPosterior';
+import { type Component, fail, type HandlerResult, quote, withArticle } from './componentPosterior';
+import { logPowerTerms } from './densityAtoms';
 import { fmt, gammaMarginal, type Marginal } from './marginalFamilies';
 import { asMono, exactParam, type Sym } from './symValue';
 
@@ -19,6 +20,11 @@ export function conjugateGamma(c: Component): HandlerResult {
   };
   for (const a of c.atoms) {
     if (c.reading.factors[a.factor].truncated) return notConj(`${quote(c, a)} is truncated`);
+    const logs = logPowerTerms(a);
+    if (logs) {
+      for (const l of logs) shapeM1[local(l.id)] += l.p; // θ^p multiplies the gamma kernel
+      continue;
+    }
     if (a.vec || a.ids.length !== 1) return notConj(`${quote(c, a)} involves ${v.name} together with other parameters`);
     const [x, ...ps] = a.args;
     const p = exactParam(x);
@@ -30,7 +36,7 @@ export function conjugateGamma(c: Component): HandlerResult {
         shapeM1[local(p)] += nums[0] - 1;
         rate[local(p)] += nums[1];
       } else if (a.family === 'exponential') rate[local(p)] += nums[0];
-      else return notConj(`${v.name} has a ${a.family} prior ${quote(c, a)}; with these likelihood terms a closed form needs a gamma prior`);
+      else return notConj(`${v.name} has ${withArticle(a.family)} prior ${quote(c, a)}; with these likelihood terms a closed form needs a gamma prior`);
       hasPrior[local(p)] = 1;
       continue;
     }
@@ -53,9 +59,9 @@ export function conjugateGamma(c: Component): HandlerResult {
     marginals.set(v.firstId + i, gammaMarginal(A, rate[i]));
   }
   const m0 = marginals.get(v.firstId)!;
-  const flat = hasPrior.some((h) => !h);
+  const prior = hasPrior.every((h) => h) ? 'a gamma prior' : hasPrior.some((h) => h) ? 'a gamma prior on some elements and a flat (improper) prior on others' : 'a flat (improper) prior';
   const what = v.count === 1 ? `its posterior is gamma(${fmt(m0.params.alpha)}, ${fmt(m0.params.beta)}) with mean ${fmt(m0.mean)} and sd ${fmt(m0.sd)}` : `each of its ${v.count} elements has a gamma posterior (shape = prior shape + total count, rate = prior rate + number of observations; e.g. ${v.flatNames[0]}: ${m0.text})`;
-  const explanation = `${v.name} has ${flat ? 'a flat (improper) prior on some elements and ' : ''}a gamma prior and appears only as the rate of poisson (or exponential) terms with data outcomes, so ${what}.`;
+  const explanation = `${v.name} has ${prior} and appears only as the rate of poisson (or exponential) terms with data outcomes, so ${what}.`;
   return {
     ok: true,
     post: {

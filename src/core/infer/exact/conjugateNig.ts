@@ -6,7 +6,8 @@
 // so v | y ~ inv_gamma(α − d/2 − 1, β + Qmin/2) and x | v, y ~ normal(m, v P⁻¹); the marginal of each
 // x element is Student t. Includes the change of variables from q to v.
 import { inverseDiagonal, solveUpper } from './denseCholesky';
-import { type Component, fail, type HandlerResult, quote, varList } from './componentPosterior';
+import { type Component, fail, type HandlerResult, quote, withArticle, varList } from './componentPosterior';
+import { logPowerTerms } from './densityAtoms';
 import { fmt, type Marginal, powerInvGammaMarginal, studentTMarginal } from './marginalFamilies';
 import { QuadraticForm } from './quadraticForm';
 import type { ParamVar } from './readModel';
@@ -44,7 +45,13 @@ export function conjugateNig(c: Component, scaleVar: ParamVar): HandlerResult {
   for (const a of ordered) {
     if (c.reading.factors[a.factor].truncated) return fail(`${quote(c, a)} is truncated, so no conjugate form applies`);
     const args = a.args;
-    if (a.vec) return notConjugate(`${quote(c, a)} is a ${a.family} term`);
+    const logs = logPowerTerms(a);
+    if (logs && logs.every((l) => l.id === qid)) {
+      // p·log q = (p/rho)·log v
+      for (const l of logs) alpha -= l.p / rho;
+      continue;
+    }
+    if (a.vec) return notConjugate(`${quote(c, a)} is ${withArticle(a.family)} term`);
     const onlyQ = a.ids.length === 1 && a.ids[0] === qid;
     if (a.family === 'normal') {
       const [y, mu, sd] = args;
@@ -73,8 +80,8 @@ export function conjugateNig(c: Component, scaleVar: ParamVar): HandlerResult {
       priors.push(quote(c, a));
       continue;
     }
-    if (onlyQ) return notConjugate(`${q} has a ${a.family || 'non-density'} prior ${quote(c, a)}; a closed form needs inv_gamma on the variance (or gamma on the precision)`);
-    return notConjugate(`${quote(c, a)} is a ${a.family || 'non-density'} term on ${varList(xs)}`);
+    if (onlyQ) return notConjugate(`${q} has ${withArticle(a.family || 'non-density')} prior ${quote(c, a)}; a closed form needs inv_gamma on the variance (or gamma on the precision)`);
+    return notConjugate(`${quote(c, a)} is ${withArticle(a.family || 'non-density')} term on ${varList(xs)}`);
   }
   if (priors.length) prior = priors.length === 1 ? `the prior ${priors[0]}` : `the priors ${priors.join(', ')}`;
   // density over q -> over v: |dq/dv| ∝ v^(1/rho − 1)

@@ -2,11 +2,11 @@
 // whose residual (variate − mean) is affine in the group's parameters — scalar means, vectorised
 // means, linear regression (X * beta, alpha + X * beta) and even hierarchies with known scales. The
 // joint posterior is then multivariate normal with precision P and mean P⁻¹(...) (flat where no prior).
-import { inverseDiagonal, solveUpper } from './denseCholesky';
-import { type Component, fail, type HandlerResult, namesIn, quote, varList } from './componentPosterior';
+import { choleskySolve, denseCholesky, inverseDiagonal, solveUpper } from './denseCholesky';
+import { type Component, fail, type HandlerResult, namesIn, quote, withArticle, varList } from './componentPosterior';
 import { fmt, type Marginal, normalMarginal } from './marginalFamilies';
 import { QuadraticForm } from './quadraticForm';
-import { add, symIds } from './symValue';
+import { add, exactParam, type Sym, symIds } from './symValue';
 
 const MAX_DIM = 2000;
 
@@ -15,8 +15,13 @@ export function conjugateNormal(c: Component): HandlerResult {
   if (ids.length > MAX_DIM) return fail(`${varList(c.vars)} have ${ids.length} elements; the exact normal posterior is computed up to ${MAX_DIM}`);
   const q = new QuadraticForm(ids);
   for (const a of c.atoms) {
+    if (a.family === 'multi_normal' && a.vec && a.vec.length === 3) {
+      const why = addMultiNormal(q, a.vec);
+      if (why) return fail(`${quote(c, a)} ${why}, so no conjugate form applies`);
+      continue;
+    }
     if (a.family !== 'normal' || a.vec || a.args.length !== 3) {
-      return fail(`${namesIn(c, a.ids)} appear${a.ids.length > 1 ? '' : 's'} in ${quote(c, a)}, a ${a.family || 'non-density'} term; a closed form needs normal terms only`);
+      return fail(`${namesIn(c, a.ids)} appear${a.ids.length > 1 ? '' : 's'} in ${quote(c, a)}, ${withArticle(a.family || 'non-density')} term; a closed form needs normal terms only`);
     }
     if (c.reading.factors[a.factor].truncated) return fail(`${quote(c, a)} is truncated, so no conjugate form applies`);
     const [y, mu, sigma] = a.args;
@@ -34,7 +39,13 @@ export function conjugateNormal(c: Component): HandlerResult {
   const marginals = new Map<number, Marginal>();
   ids.forEach((id, j) => marginals.set(id, normalMarginal(done.m[j], sd[j])));
   const z = new Float64Array(ids.length);
-  const hasPrior = c.vars.map((v) => c.atoms.some((a) => a.args.length === 3 && a.ids.length === 1 && a.ids[0] >= v.firstId && a.ids[0] < v.firstId + v.count));
+  // A prior: the variate is the parameter element itself and the other arguments are data.
+  const isPriorOn = (a: (typeof c.atoms)[number], first: number, count: number) => {
+    if (a.vec) return a.family === 'multi_normal' && a.vec[0].some((s) => exactParam(s) >= first && exactParam(s) < first + count);
+    const id = exactParam(a.args[0]);
+    return id >= first && id < first + count && typeof a.args[1] === 'number' && typeof a.args[2] === 'number';
+  };
+  const hasPrior = c.vars.map((v) => c.atoms.some((a) => isPriorOn(a, v.firstId, v.count)));
   const flat = c.vars.filter((_, i) => !hasPrior[i]);
   let explanation: string;
   const first = c.vars[0];
@@ -59,4 +70,19 @@ export function conjugateNormal(c: Component): HandlerResult {
       },
     },
   };
+}
+
+// multi_normal(y | mu, Sigma) with data Sigma and y − mu affine: adds (y − mu)ᵀ Sigma⁻¹ (y − mu).
+function addMultiNormal(q: QuadraticForm, [y, mu, S]: Sym[][]): string | null {
+  const K = y.length;
+  if (mu.length !== K || S.length !== K * K) return 'is a multi_normal whose sizes are not one vector and one matrix';
+  if (!S.every((s) => typeof s === 'number')) return 'has a covariance matrix that depends on parameters';
+  const chol = denseCholesky(Float64Array.from(S as number[]), K);
+  if (!chol) return 'has a covariance matrix that is not positive definite';
+  const W = new Float64Array(K * K);
+  for (let j = 0; j < K; j++) {
+    const col = choleskySolve(chol, Array.from({ length: K }, (_, i) => (i === j ? 1 : 0)));
+    for (let i = 0; i < K; i++) W[i * K + j] = col[i];
+  }
+  return q.addVector(y.map((s, i) => add(s, mu[i], -1)), W) ? null : 'has a mean that is not linear in the parameters';
 }

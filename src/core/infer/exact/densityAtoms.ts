@@ -47,3 +47,16 @@ export function densityAtoms(factors: readonly Factor[]): Atom[] {
   });
   return out;
 }
+
+// For a `target +=` term made only of logs of powers of single parameters (Jacobian-like terms such as
+// `target += log(sigma)`): the (id, power) pairs; otherwise null.
+export function logPowerTerms(a: Atom): { id: number; p: number }[] | null {
+  if (a.family !== '' || !a.vec) return null;
+  const out: { id: number; p: number }[] = [];
+  for (const s of a.vec.flat()) {
+    if (typeof s === 'number') continue;
+    if (s.k !== 'logm') return null;
+    out.push({ id: s.id, p: s.p });
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import { conjugateGamma } from './conjugateGamma';
 import { conjugateNig } from './conjugateNig';
 import { conjugateNormal } from './conjugateNormal';
 import { type Component, type ComponentPosterior, fail, type HandlerResult, quote, varList } from './componentPosterior';
-import { densityAtoms } from './densityAtoms';
+import { densityAtoms, logPowerTerms } from './densityAtoms';
 import type { ModelReading } from './readModel';
 import { symIds } from './symValue';
 
@@ -44,7 +44,7 @@ function solveComponent(c: Component): HandlerResult {
   const names = varList(c.vars);
   const other = c.vars.find((v) => v.kind === 'other');
   if (other) return fail(`${other.name} has a type or bounds (${other.lower ?? '-inf'}, ${other.upper ?? 'inf'}) that no conjugate form covers`);
-  const nonDensity = c.atoms.find((a) => a.family === '');
+  const nonDensity = c.atoms.find((a) => a.family === '' && !logPowerTerms(a));
   if (nonDensity) return fail(`${quote(c, nonDensity)} adds to target an expression of ${names} that is not a density call, so no conjugate form applies`);
   if (c.vars.length === 1) {
     const v = c.vars[0];

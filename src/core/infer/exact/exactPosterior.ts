@@ -45,6 +45,7 @@ export function exactPosterior(input: ExactPosteriorInput): ExactPosteriorResult
     reasons.push(`the model has ${target.dim} unconstrained dimensions, and quadrature is used only for one or two`);
   } else {
     const q = quadraturePosterior(target);
+    if (q.ok && method === 'quadrature') q.explanation = q.explanation.replace('No conjugate form applies, but the model has', 'Quadrature was requested; the model has');
     if (q.ok) return q;
     reasons.push(...q.reasons);
   }

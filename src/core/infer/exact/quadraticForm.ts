@@ -40,6 +40,41 @@ export class QuadraticForm {
     return true;
   }
 
+  // Adds rᵀ W r for a vector of residuals r (W symmetric, row-major); false if a residual is not affine.
+  addVector(residuals: readonly Sym[], W: Float64Array): boolean {
+    const n = residuals.length;
+    const lin: { c: number; terms: [number, number][] }[] = [];
+    for (const r of residuals) {
+      if (typeof r === 'number') {
+        lin.push({ c: r, terms: [] });
+        continue;
+      }
+      if (r.k !== 'lin') return false;
+      const terms: [number, number][] = [];
+      for (const [id, a] of r.t) {
+        const j = this.index.get(id);
+        if (j === undefined) return false;
+        terms.push([j, a]);
+      }
+      lin.push({ c: r.c, terms });
+    }
+    const { P, h, d } = this;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const w = W[i * n + j];
+        if (w === 0) continue;
+        const ri = lin[i];
+        const rj = lin[j];
+        this.rr += w * ri.c * rj.c;
+        for (const [a, ca] of ri.terms) {
+          h[a] += w * ca * rj.c;
+          for (const [b, cb] of rj.terms) P[a * d + b] += w * ca * cb;
+        }
+      }
+    }
+    return true;
+  }
+
   // The minimiser m, min value and the Cholesky factor of P, or null when P is not positive definite.
   complete(): { m: Float64Array; qmin: number; chol: Cholesky } | null {
     if (this.d === 0) return { m: new Float64Array(0), qmin: this.rr, chol: { d: 0, L: new Float64Array(0) } };

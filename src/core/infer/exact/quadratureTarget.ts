@@ -48,12 +48,23 @@ export function quadratureTargetFromModel(model: CompiledModel): QuadratureTarge
     shapes,
     dim: model.dim,
     coordinateNames: model.unconstrainedNames,
-    logDensity: (theta) => model.logDensity(theta),
+    logDensity: (theta) => {
+      try {
+        return model.logDensity(theta);
+      } catch {
+        return -Infinity; // fatal_error() in the model: treat the point as outside the support
+      }
+    },
     outputNames,
     constrain(theta, out) {
       const names: string[] = [];
       const values: number[] = [];
-      for (const [name, v] of Object.entries(model.constrain(theta))) flatten(name, v, names, values);
+      try {
+        for (const [name, v] of Object.entries(model.constrain(theta))) flatten(name, v, names, values);
+      } catch {
+        out.fill(NaN);
+        return;
+      }
       for (let i = 0; i < out.length; i++) out[i] = values[i];
     },
   };

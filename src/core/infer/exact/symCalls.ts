@@ -4,7 +4,7 @@
 import type { CallExpr } from '../../stan/ast';
 import { lgamma } from '../../math/special/lgamma';
 import { type EvalContext, evalExpr, map, num, spend, Unsupported, zip } from './symEval';
-import { add, apply1, mul, numbers, opaqueOf, pow, type SVal, type Sym, scalar } from './symValue';
+import { add, apply1, logOf, mul, numbers, opaqueOf, pow, type SVal, type Sym, scalar } from './symValue';
 
 const unaryNumeric: Record<string, (x: number) => number> = {
   exp: Math.exp, log: Math.log, log1p: Math.log1p, expm1: Math.expm1, log2: Math.log2, log10: Math.log10,
@@ -45,7 +45,8 @@ export function callSym(ctx: EvalContext, call: CallExpr): SVal {
   const a0 = args[0];
   if (args.length === 1 && name in unaryNumeric) {
     const p = powerOf[name];
-    return map(a0, (s) => apply1(unaryNumeric[name], s, p === undefined ? undefined : (m) => pow(m, p)));
+    const symbolic = name === 'log' ? logOf : p === undefined ? undefined : (m: Parameters<typeof logOf>[0]) => pow(m, p);
+    return map(a0, (s) => apply1(unaryNumeric[name], s, symbolic));
   }
   switch (name) {
     case 'pow':

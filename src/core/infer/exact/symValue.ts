@@ -19,7 +19,14 @@ export interface Opaque {
   k: 'opaque';
   ids: number[]; // the parameter elements it depends on
 }
-export type Sym = number | Lin | Mono | Opaque;
+// c + p·log(x_id): the log of a power of one parameter (Jacobian terms like `target += log(sigma)`).
+export interface LogMono {
+  k: 'logm';
+  id: number;
+  p: number;
+  c: number;
+}
+export type Sym = number | Lin | Mono | Opaque | LogMono;
 
 // A Stan value: shape (array dims, then vector length / matrix rows and columns) and row-major elements.
 export interface SVal {
@@ -36,7 +43,7 @@ export function paramRef(id: number): Lin {
 export function symIds(s: Sym): number[] {
   if (typeof s === 'number') return [];
   if (s.k === 'lin') return [...s.t.keys()];
-  if (s.k === 'mono') return [s.id];
+  if (s.k === 'mono' || s.k === 'logm') return [s.id];
   return s.ids;
 }
 
@@ -73,6 +80,15 @@ function mono(id: number, p: number, f: number): Sym {
   return { k: 'mono', id, p, f };
 }
 
+function logMono(id: number, p: number, c: number): Sym {
+  return p === 0 ? c : { k: 'logm', id, p, c };
+}
+
+// log(f·x^p) for a positive factor f, as a LogMono.
+export function logOf(m: Mono): Sym {
+  return m.f > 0 ? logMono(m.id, m.p, Math.log(m.f)) : opaque(m);
+}
+
 // The parameter element a Sym is exactly (coefficient 1, no offset), or -1.
 export function exactParam(s: Sym): number {
   const m = asMono(s);
@@ -81,6 +97,11 @@ export function exactParam(s: Sym): number {
 
 export function add(a: Sym, b: Sym, sign = 1): Sym {
   if (typeof a === 'number' && typeof b === 'number') return a + sign * b;
+  if (typeof a !== 'number' && a.k === 'logm') {
+    if (typeof b === 'number') return { ...a, c: a.c + sign * b };
+    if (b.k === 'logm' && b.id === a.id) return logMono(a.id, a.p + sign * b.p, a.c + sign * b.c);
+  }
+  if (typeof b !== 'number' && b.k === 'logm' && typeof a === 'number') return { ...b, p: sign * b.p, c: a + sign * b.c };
   const la = asLin(a);
   const lb = asLin(b);
   if (la && lb) {
@@ -95,10 +116,11 @@ export function mul(a: Sym, b: Sym): Sym {
   if (typeof a === 'number' && typeof b === 'number') return a * b;
   if (typeof a === 'number' || typeof b === 'number') {
     const c = (typeof a === 'number' ? a : b) as number;
-    const s = (typeof a === 'number' ? b : a) as Lin | Mono | Opaque;
+    const s = (typeof a === 'number' ? b : a) as Exclude<Sym, number>;
     if (c === 0) return 0;
     if (s.k === 'lin') return normLin({ k: 'lin', c: s.c * c, t: new Map([...s.t].map(([id, v]) => [id, v * c])) });
     if (s.k === 'mono') return mono(s.id, s.p, s.f * c);
+    if (s.k === 'logm') return logMono(s.id, s.p * c, s.c * c);
     return s;
   }
   const ma = asMono(a);
