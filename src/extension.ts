@@ -10,7 +10,7 @@ import { FitProblems } from './host/fitProblems';
 import { DiagnosticsPanels } from './host/panel';
 import { StanProblems } from './host/problems';
 import { Runs } from './host/runs';
-import { buildPanelState } from './report/buildPanelState';
+import { buildPanelStateAsync } from './report/buildPanelState';
 import { FitStatusBar } from './host/statusBar';
 
 // Runs once every imported module has been evaluated.
@@ -50,7 +50,7 @@ function registerFits(context: vscode.ExtensionContext, log: vscode.OutputChanne
   const panels = new DiagnosticsPanels(context.extensionUri, {
     restore: async (model) => {
       const r = await runs.latest(model);
-      return r ? buildPanelState(r.result, { model: model.toString() }) : null;
+      return r ? buildPanelStateAsync(r.result, { model: model.toString() }) : null;
     },
     reveal: (model, range) => void revealDeclaration(model, range),
     cancel: (model) => commands?.cancel(model),

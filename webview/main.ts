@@ -40,7 +40,7 @@ function render(s: PanelState): void {
   const header = el('header', {},
     el('h1', {}, s.title),
     el('div', { class: 'meta' }, khatBadge(s.khat), ' ', statusLine, s.stale ? el('span', { class: 'badge muted' }, 'stale: the model, data or settings changed') : null),
-    el('p', { class: 'muted model' }, s.model));
+    el('p', { class: 'muted model', title: s.model }, decodeURIComponent(s.model.split('/').pop() ?? s.model)));
   for (const n of s.notes) header.append(el('p', { class: 'note' }, n));
 
   const blocks: HTMLElement[] = [header];

@@ -78,6 +78,7 @@ export async function gradientSection({ quick, rstan }) {
   console.log('Vigil: model.logDensityGradient in this process (median of batches; "min" = fastest batch).');
   console.log('rstan: grad_log_prob(fit, u, adjust_transform = TRUE) called from R in a loop — the time includes');
   console.log(`R -> Rcpp -> C++ and back for every call. R's per-call overhead (the one-parameter model, whose own gradient costs ~0.1 µs): ${sig(overhead * 1e6)} µs.`);
+  console.log('(rstan\'s C++ gradient rate without R in the way: the NUTS section\'s grads/s column, leapfrog steps over sampler seconds.)');
   console.log('"rstan − overhead" estimates the C++ gradient alone (unreliable when close to the overhead). |Δgrad| = max relative difference of the gradients at the first point.');
   printTable(['model', 'dim', 'Vigil µs/grad', 'Vigil grads/s', 'Vigil min µs', 'rstan µs/call', 'rstan calls/s', 'rstan − overhead µs', 'rstan/Vigil time', '|Δgrad|'], rows);
   if (rstan.ok && r?.error) console.log(`  rstan: ${r.error}`);

@@ -2,7 +2,7 @@
 // syntax) and its data into the cache folder, and runs the R scripts in scripts/bench/rstan/ on a job
 // file. Compiled rstan models are cached beside their .stan files (.bench-cache/rstan/*.rds).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +50,8 @@ export function runR(script, job) {
     p.on('close', (code) => {
       let res = null;
       try { res = JSON.parse(readFileSync(outFile, 'utf8')); } catch { /* no output */ }
+      rmSync(jobFile, { force: true });
+      rmSync(outFile, { force: true });
       resolve(res ?? { error: `Rscript ${script} exited with ${code} and wrote no result` });
     });
   });

@@ -34,8 +34,9 @@ function constrainedMoments(model, draws, ndraws) {
 // Worst |SME| and the sd-ratio range of one fit's moments against the reference (matched by name).
 function accuracy(fit, ref) {
   let sme = 0, lo = Infinity, hi = -Infinity;
-  ref.names.forEach((name, i) => {
-    const j = fit.names.indexOf(name);
+  const names = [].concat(fit.names);
+  [].concat(ref.names).forEach((name, i) => {
+    const j = names.indexOf(name);
     if (j < 0) return;
     sme = Math.max(sme, Math.abs(fit.mean[j] - ref.mean[i]) / ref.sd[i]);
     const r = fit.sd[j] / ref.sd[i];

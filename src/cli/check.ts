@@ -5,6 +5,8 @@ import path from 'node:path';
 import { analyzeStan } from '../core/stan/analyze';
 import { formatDiagnostic, hasErrors, type StanDiagnostic } from '../core/stan/diagnostic';
 import { printAst } from '../core/stan/printAst';
+import { compileToJs } from '../core/codegen/loadModel';
+import { printIR } from '../core/ir/printIR';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './command';
 import { loadDefaultExample } from './defaultExample';
 import { describeProgram } from './describeProgram';
@@ -50,7 +52,7 @@ function summary(files: number, errors: number, warnings: number): string {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Parse and check Stan models; report errors and warnings',
-  usage: ['vigil check [--describe] [file.stan ...]', 'vigil check --print ast [file.stan]'],
+  usage: ['vigil check [--describe] [file.stan ...]', 'vigil check --print ast|ir|js [file.stan]'],
   details: [
     'Prints one line per problem, `file:line:col: error|warning: message`, then a summary line. ' +
       'Exits with 1 if any file has an error, else 0.',
@@ -60,8 +62,8 @@ export const checkCommand: Command = {
   options: {
     print: {
       type: 'string',
-      values: ['ast'],
-      description: 'print an intermediate form of one model instead of a summary',
+      values: ['ast', 'ir', 'js'],
+      description: 'print an intermediate form of one model instead of a summary: the syntax tree, the IR, or the generated JavaScript',
     },
     describe: { type: 'flag', description: 'list the blocks, data and parameters of each model that checks cleanly' },
   },
@@ -90,6 +92,7 @@ export const checkCommand: Command = {
         models.push(read.model);
       }
     }
+    if (print === 'ir' || print === 'js') return printCompiled(models[0], print, io);
     return print !== undefined ? printModel(models[0], io) : checkModels(models, args.options.describe === true, io);
   },
 };
@@ -102,6 +105,20 @@ function printModel(model: Model, io: CliIo): number {
   const text = printAst(program);
   io.out(text.endsWith('\n') ? text : text + '\n');
   return hasErrors(list) ? EXIT_ERRORS : EXIT_OK;
+}
+
+// `--print ir|js`: the lowered program or the generated code on stdout, problems on stderr.
+function printCompiled(model: Model, what: 'ir' | 'js', io: CliIo): number {
+  const r = compileToJs(model.source);
+  if (!r.ok) {
+    for (const d of sorted(r.diagnostics)) io.err(formatDiagnostic(model.label, d) + '\n');
+    return EXIT_ERRORS;
+  }
+  const warnings = sorted(analyzeStan(model.source).diagnostics);
+  for (const d of warnings) io.err(formatDiagnostic(model.label, d) + '\n');
+  const text = what === 'ir' ? printIR(r.ir) : r.js;
+  io.out(text.endsWith('\n') ? text : text + '\n');
+  return EXIT_OK;
 }
 
 function checkModels(models: Model[], describe: boolean, io: CliIo): number {

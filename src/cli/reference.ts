@@ -30,7 +30,8 @@ export const referenceCommand: Command = {
     reportWarnings(outcome.warnings, io);
     const { result: r, notExact } = outcome.value;
     for (const why of notExact) io.out(`No exact posterior: ${why}\n`);
-    io.out(`${input.value.model.path}: reference by ${r.method}${r.explanation ? ` (${r.explanation})` : ''}\n`);
+    io.out(`${input.value.model.path}: reference by ${r.method}\n`);
+    if (r.explanation) io.out(`${r.explanation}\n`);
     io.out(fitSummaryTable(r));
     io.out(fitFooter(r));
     if (typeof args.options.out === 'string') {

@@ -9,11 +9,13 @@ import { isCompareReport, type CompareReport, type FitResult } from '../protocol
 import { shortLabel, variableOf } from '../report/buildPanelState';
 import { toRange } from './fitProblems';
 import type { Runs } from './runs';
+import { timed } from './blockMeter';
 
 export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly sub: vscode.Disposable;
+  private readonly loaded = new Set<string>();
 
   constructor(private readonly runs: Runs) {
     this.sub = runs.onDidChange(() => this.changed.fire());
@@ -24,7 +26,7 @@ export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    const analysis = analyzeStan(doc.getText());
+    const analysis = timed('code lenses', () => analyzeStan(doc.getText()));
     const program = analysis.program;
     const first = [program.functions, program.data, program.transformedData, program.parameters, program.transformedParameters, program.model, program.generatedQuantities]
       .find((b) => b !== null);
@@ -36,7 +38,15 @@ export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
       new vscode.CodeLens(top, { title: 'Show Diagnostics', command: 'vigil.showDiagnostics', arguments: arg }),
     ];
     const record = this.runs.peek(doc.uri, 'compare') ?? this.runs.peek(doc.uri, 'fit');
-    if (!record) return lenses;
+    if (!record) {
+      // A result stored in an earlier session: load it once, then redraw the lenses.
+      const key = doc.uri.toString();
+      if (!this.loaded.has(key)) {
+        this.loaded.add(key);
+        void this.runs.latest(doc.uri).then((r) => r && this.changed.fire());
+      }
+      return lenses;
+    }
     for (const decl of declarationRanges(program).values()) {
       if (decl.block !== 'parameters') continue;
       const title = parameterLensTitle(record.result, decl.name);

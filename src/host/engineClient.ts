@@ -2,6 +2,7 @@
 // computes. Cancel asks the worker first; a worker that does not answer (a runaway model loop) is
 // terminated well within a second and the run is reported as such.
 import { Worker } from 'node:worker_threads';
+import { timed } from './blockMeter';
 import type { CompareReport, FitResult, RunError, WorkerMessage, WorkerRequest } from '../protocol';
 
 export type RunRequest = Exclude<WorkerRequest, { type: 'fit/cancel' }>;
@@ -40,7 +41,7 @@ export class EngineClient {
   }
 
   start(request: RunRequest, onMessage: (m: WorkerMessage) => void): RunHandle {
-    const worker = new Worker(this.workerPath);
+    const worker = timed('start worker', () => new Worker(this.workerPath));
     let settle!: (o: RunOutcome) => void;
     const done = new Promise<RunOutcome>((resolve) => (settle = resolve));
     let finished = false;

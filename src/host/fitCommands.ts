@@ -9,9 +9,10 @@ import { newRunId } from './engineClient';
 import { chooseMethod, chooseReference, fitOptions, readFitSettings } from './fitSettings';
 import { runWithUi, type RunContext, type RunSummary } from './fitRunner';
 import { inputHash, type RunKind } from './runs';
-import { buildPanelState } from '../report/buildPanelState';
+import { buildPanelStateAsync } from '../report/buildPanelState';
 import { renderHtmlReport } from '../report/renderHtmlReport';
 import { toRange } from './fitProblems';
+import { blockRecord } from './blockMeter';
 
 /** Optional second argument of the commands (scripts and tests): skips the questions. */
 export interface FitCommandOptions {
@@ -37,6 +38,7 @@ export class FitCommands {
       c('vigil.selectDataFile', (uri?: vscode.Uri, data?: vscode.Uri) => this.selectDataFile(uri, data)),
       // For tests and scripts (not in the palette): what the panel of a model last drew.
       c('vigil.internal.panelRendered', (uri: vscode.Uri) => this.ctx.panels.rendered(uri)),
+      c('vigil.internal.hostBlocking', (reset?: boolean) => blockRecord(reset === true)),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (doc.languageId === 'stan' && readFitSettings(doc.uri).onSave && vscode.workspace.isTrusted) void this.run('fit', doc.uri);
       }),
@@ -105,7 +107,7 @@ export class FitCommands {
     const panel = this.ctx.panels.show(doc.uri, false);
     if (record && !panel.state && panel.live.length === 0) {
       const stale = record.hash.length > 0 && !(await this.isCurrent(doc, record.hash, record.kind, record.result));
-      this.ctx.panels.setState(doc.uri, buildPanelState(record.result, { model: doc.uri.toString(), stale, thresholds: readFitSettings(doc.uri).thresholds }));
+      this.ctx.panels.setState(doc.uri, await buildPanelStateAsync(record.result, { model: doc.uri.toString(), stale, thresholds: readFitSettings(doc.uri).thresholds }));
     }
     return true;
   }

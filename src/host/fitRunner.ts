@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatRunError } from '../core/pipeline/runError';
 import { isCompareReport, type CompareReport, type FitResult, type RunError, type WorkerMessage } from '../protocol';
-import { buildPanelState } from '../report/buildPanelState';
+import { buildPanelStateAsync } from '../report/buildPanelState';
+import { timed } from './blockMeter';
 import type { EngineClient, RunOutcome, RunRequest } from './engineClient';
 import type { FitProblems } from './fitProblems';
 import type { DiagnosticsPanels } from './panel';
@@ -47,7 +48,7 @@ export async function runWithUi(
     { location: vscode.ProgressLocation.Notification, title: `Vigil: ${verb} ${name} (${method})`, cancellable: true },
     (progress, token) => {
       let lastFraction = 0;
-      const handle = ctx.engine.start(request, (m: WorkerMessage) => {
+      const handle = ctx.engine.start(request, (m: WorkerMessage) => timed(`message ${m.type}`, () => {
         ctx.panels.forward(model, m);
         if (m.type !== 'fit/progress') return;
         const fraction = m.maxIterations > 0 ? Math.min(m.iteration / m.maxIterations, 1) : lastFraction;
@@ -55,7 +56,7 @@ export async function runWithUi(
         progress.report({ message: text, increment: Math.max(0, (fraction - lastFraction) * 100) });
         lastFraction = fraction;
         ctx.status.set(request.id, `${m.stage} ${name} ${m.maxIterations > 0 ? `${Math.round(fraction * 100)}%` : m.phase}`);
-      });
+      }));
       token.onCancellationRequested(() => handle.cancel());
       return handle.done;
     },
@@ -67,8 +68,9 @@ export async function runWithUi(
     case 'result': {
       const result = outcome.result;
       await ctx.runs.save(model, kind, hash, result);
-      if (isCompareReport(result)) ctx.problems.showReport(model, result);
-      ctx.panels.setState(model, buildPanelState(result, { model: model.toString(), thresholds }), false);
+      if (isCompareReport(result)) timed('problems', () => ctx.problems.showReport(model, result));
+      const state = await buildPanelStateAsync(result, { model: model.toString(), thresholds });
+      ctx.panels.setState(model, state, false);
       const headline = isCompareReport(result) ? `${result.warnings.length} warning(s)` : result.stopReason;
       const message = `Vigil: ${name}: done in ${seconds} s — ${headline}.`;
       ctx.log.appendLine(message);

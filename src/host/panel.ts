@@ -57,7 +57,8 @@ export class DiagnosticsPanels implements vscode.Disposable {
       existing.panel.reveal(undefined, preserveFocus);
       return existing;
     }
-    const name = model.path.split('/').pop() ?? 'model';
+    // Without '.stan': the editor tab of the model keeps a title of its own.
+    const name = (model.path.split('/').pop() ?? 'model').replace(/\.stan$/, '');
     const panel = vscode.window.createWebviewPanel(panelViewType, `Vigil: ${name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus }, {});
     return this.adopt(model, panel);
   }

@@ -2,6 +2,7 @@
 // shown again on reopening, and marked stale when the model, data or settings change (content hash).
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import { timed } from './blockMeter';
 import type { CompareReport, FitResult } from '../protocol';
 
 export type RunKind = 'fit' | 'reference' | 'compare';
@@ -43,7 +44,8 @@ export class Runs {
     if (file) {
       try {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-        await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(record)));
+        const bytes = timed('store result', () => new TextEncoder().encode(JSON.stringify(record)));
+        await vscode.workspace.fs.writeFile(file, bytes);
       } catch {
         // Persistence is a convenience: the result is still shown this session.
       }

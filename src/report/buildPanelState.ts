@@ -14,6 +14,8 @@ export interface PanelStateOptions {
   /** At most this many names offered in the pairs plot. */
   maxPairNames?: number;
   stale?: boolean;
+  /** Curves computed beforehand (buildPanelStateAsync). */
+  densities?: DensityCurve[];
 }
 
 const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -36,6 +38,52 @@ export function methodLabel(fit: FitResult): string {
 /** Short label for lenses: "VI", "NUTS", "exact". */
 export function shortLabel(fit: FitResult): string {
   return fit.method === 'nuts' ? 'NUTS' : fit.method === 'exact' ? 'exact' : fit.method === 'imported' ? 'ref' : fit.method === 'pathfinder' ? 'PF' : 'VI';
+}
+
+/** As buildPanelState, yielding to the event loop between density curves (for the extension host). */
+export async function buildPanelStateAsync(input: CompareReport | FitResult, o: PanelStateOptions = {}): Promise<PanelState> {
+  const plan = planOf(input, o);
+  const densities: DensityCurve[] = [];
+  for (let i = 0; i < plan.length; i += 4) {
+    densities.push(...densityCurves(plan.slice(i, i + 4)));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return buildPanelState(input, { ...o, densities });
+}
+
+interface DensityJob {
+  name: string;
+  approximation: number[] | null;
+  reference: number[] | null;
+  exact: boolean;
+  severity: Severity | null;
+}
+
+function planOf(input: CompareReport | FitResult, o: PanelStateOptions): DensityJob[] {
+  const report = isCompareReport(input) ? input : null;
+  const approx = report ? report.approximation : (input as FitResult);
+  const ref = report?.reference ?? null;
+  const worst = worstSeverity(report ? report.warnings : []);
+  const names = [...approx.names.parameters, ...approx.names.transformedParameters, ...approx.names.generatedQuantities];
+  return densityPlan(approx, ref, names, (n) => worst.get(n) ?? worst.get(variableOf(n)) ?? null, o.maxDensities ?? 60);
+}
+
+// Which curves to draw: names with warnings first, up to `max`, then back in declared order.
+function densityPlan(approx: FitResult, ref: FitResult | null, names: string[], severityOf: (n: string) => Severity | null, max: number): DensityJob[] {
+  const rank = (n: string) => { const s = severityOf(n); return s ? severityRank[s] : 0; };
+  const chosen = new Set([...names].sort((p, q) => rank(q) - rank(p)).slice(0, max));
+  return names.filter((n) => chosen.has(n)).map((name) => ({
+    name, approximation: approx.draws[name] ?? null, reference: ref?.draws[name] ?? null, exact: ref?.method === 'exact', severity: severityOf(name),
+  }));
+}
+
+function densityCurves(jobs: DensityJob[]): DensityCurve[] {
+  const out: DensityCurve[] = [];
+  for (const j of jobs) {
+    const d = densityPair(j.approximation, j.reference);
+    if (d) out.push({ name: j.name, ...d, referenceKind: d.reference ? (j.exact ? 'exact' : 'kde') : null, severity: j.severity });
+  }
+  return out;
 }
 
 export function buildPanelState(input: CompareReport | FitResult, o: PanelStateOptions = {}): PanelState {
@@ -64,16 +112,7 @@ export function buildPanelState(input: CompareReport | FitResult, o: PanelStateO
     };
   });
 
-  const ranked = [...names].sort((p, q) => (severityRank[severityOf(q) ?? 'info'] ?? 0) - (severityRank[severityOf(p) ?? 'info'] ?? 0));
-  const densities: DensityCurve[] = [];
-  for (const name of ranked.slice(0, o.maxDensities ?? 60)) {
-    const d = densityPair(approx.draws[name] ?? null, ref?.draws[name] ?? null);
-    if (!d) continue;
-    densities.push({ name, ...d, referenceKind: d.reference ? (ref?.method === 'exact' ? 'exact' : 'kde') : null, severity: severityOf(name) });
-  }
-  // Keep the declared order on screen; the ranking only decided which curves to compute.
-  const order = new Map(names.map((n, i) => [n, i]));
-  densities.sort((p, q) => (order.get(p.name) ?? 0) - (order.get(q.name) ?? 0));
+  const densities = o.densities ?? densityCurves(densityPlan(approx, ref, names, severityOf, o.maxDensities ?? 60));
 
   const khatReport = joint?.khat;
   const thresholds = o.thresholds ?? report?.thresholds ?? { sdRatioLow: 0.8, sdRatioHigh: 1.25, meanError: 0.25 };

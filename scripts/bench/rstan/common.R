@@ -20,6 +20,7 @@ bench_model <- function(stan_file) {
 
 bench_data <- function(file) fromJSON(file, simplifyVector = TRUE)
 
+# I() keeps length-1 vectors as JSON arrays (auto_unbox would make them scalars).
 bench_write <- function(x, file) writeLines(toJSON(x, auto_unbox = TRUE, digits = NA, null = "null", na = "null"), file)
 
 say <- function(...) { cat("  [rstan]", ..., "\n", file = stderr()); flush(stderr()) }
@@ -31,8 +32,8 @@ say <- function(...) { cat("  [rstan]", ..., "\n", file = stderr()); flush(stder
 bench_nuts <- function(mod, data, seed, chains = 4, warmup = 1000, draws = 1000, cores = 1) {
   suppressMessages(library(posterior))
   t0 <- proc.time()[["elapsed"]]
-  fit <- sampling(mod, data = data, chains = chains, iter = warmup + draws, warmup = warmup, seed = seed,
-                  refresh = 0, cores = cores, open_progress = FALSE)
+  fit <- suppressWarnings(sampling(mod, data = data, chains = chains, iter = warmup + draws, warmup = warmup, seed = seed,
+                  refresh = 0, cores = cores, open_progress = FALSE))
   wall <- proc.time()[["elapsed"]] - t0
   pars <- names(get_inits(fit)[[1]])
   arr <- as_draws_array(as.array(fit, pars = c(pars, "lp__")))
@@ -47,5 +48,5 @@ bench_nuts <- function(mod, data, seed, chains = 4, warmup = 1000, draws = 1000,
        maxRhat = max(s$rhat, na.rm = TRUE),
        divergences = sum(sapply(sp, function(x) sum(x[post, "divergent__"]))),
        leapfrogs = sum(sapply(sp, function(x) sum(x[, "n_leapfrog__"]))),
-       names = ps$variable, mean = ps$mean, sd = ps$sd)
+       names = I(ps$variable), mean = I(ps$mean), sd = I(ps$sd))
 }

@@ -31,7 +31,7 @@ for (m in a$job$models) {
       per <- c(per, (proc.time()[["elapsed"]] - t0) / reps)
     }
     list(ok = TRUE, dim = get_num_upars(fit), compileSeconds = b$seconds, cached = b$cached, reps = reps,
-         secondsPerCall = per, logProb = attr(g1, "log_prob"), gradient = as.numeric(g1))
+         secondsPerCall = I(per), logProb = attr(g1, "log_prob"), gradient = I(as.numeric(g1)))
   }, error = function(e) list(ok = FALSE, message = substr(conditionMessage(e), 1, 500)))
   res$models[[m$name]] <- r
   bench_write(res, a$out)

@@ -32,7 +32,7 @@ for (m in j$models) {
       say(" ", method, "seed", seed)
       t0 <- proc.time()[["elapsed"]]
       fit <- NULL
-      out <- capture.output(fit <- tryCatch(vb(b$mod, data = data, algorithm = method, seed = seed, refresh = 1),
+      out <- capture.output(fit <- tryCatch(suppressWarnings(vb(b$mod, data = data, algorithm = method, seed = seed, refresh = 1)),
                                             error = function(e) conditionMessage(e)), type = "output")
       wall <- proc.time()[["elapsed"]] - t0
       p <- parse_vb(out)
@@ -40,7 +40,7 @@ for (m in j$models) {
                 adaptIterations = p$adaptIterations, note = p$note, eta = p$eta)
       if (is(fit, "stanfit")) {
         dr <- as.matrix(fit, pars = ref$names)
-        f$names <- colnames(dr); f$mean <- as.numeric(colMeans(dr)); f$sd <- as.numeric(apply(dr, 2, sd))
+        f$names <- I(colnames(dr)); f$mean <- I(as.numeric(colMeans(dr))); f$sd <- I(as.numeric(apply(dr, 2, sd)))
         f$ok <- TRUE
       } else { f$ok <- FALSE; f$message <- substr(as.character(fit), 1, 300) }
       fits[[length(fits) + 1]] <- f

@@ -91,6 +91,13 @@ export const MATRIX_DENSITIES: Record<string, string> = {
   ordered_logistic: 'orderedLogistic',
 };
 
+// GLM densities (glmDensities.ts, as R.gd.<name>), called like the matrix densities.
+export const GLM_DENSITIES: Record<string, string> = {
+  bernoulli_logit_glm: 'bernoulliLogitGlm',
+  poisson_log_glm: 'poissonLogGlm',
+  normal_id_glm: 'normalIdGlm',
+};
+
 export const MULTIVARIATE: Record<string, string> = {
   dirichlet: 'R.mvd.dirichlet',
   lkj_corr_cholesky: 'R.mvd.lkjCorrCholesky',

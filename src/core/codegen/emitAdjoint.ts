@@ -11,8 +11,10 @@ import { mangle } from './emitContext';
 import { dualOf } from './emitDual';
 import { hasDeriv } from './emitDual';
 import { emitExpr, emitPlain, isScalar } from './emitExpr';
-import { canInlineDist, emitDistInline, isElementwiseOp, isVec, makePlan } from './emitLoops';
+import { canInlineDist, isElementwiseOp, isVec, makePlan } from './emitLoops';
+import { emitDistsFused } from './emitDensity';
 import { emitStmt, type Lines } from './emitStmt';
+import { elementwiseOnly, inlineElementwiseTps } from './adjointInline';
 
 function varsOf(e: IRExpr | null, out: Set<string> = new Set()): Set<string> {
   if (!e) return out;
@@ -56,25 +58,28 @@ function hasUserCall(e: IRExpr): boolean {
 }
 
 // Can this expression be differentiated by the dual machinery with adjoint slots?
-function safe(e: IRExpr, ad: Set<string>): boolean {
+function safe(e: IRExpr, ad: Set<string>, inDist = false): boolean {
   if (hasUserCall(e)) return false;
   if (![...varsOf(e)].some((v) => ad.has(v))) return true; // data only
   const scalar = isScalar(e.t);
+  // data matrix * parameter vector in a density's vector argument (emitDensity.ts)
+  if (inDist && e.k === 'Bin' && e.op === '*' && e.a.t.base === 'matrix' && e.a.t.dims === 0 && e.b.k === 'Var' && e.b.t.base === 'vector' && e.b.t.dims === 0)
+    return ![...varsOf(e.a)].some((v) => ad.has(v));
   switch (e.k) {
     case 'Var':
       return scalar || isVec(e.t);
     case 'Bin':
       if (!scalar && !isElementwiseOp(e)) return false;
       if (e.op === '^') return scalar && e.b.k === 'Lit' && safe(e.a, ad);
-      return ['+', '-', '*', '/', '.*', './'].includes(e.op) && safe(e.a, ad) && safe(e.b, ad);
+      return ['+', '-', '*', '/', '.*', './'].includes(e.op) && safe(e.a, ad, inDist && !scalar) && safe(e.b, ad, inDist && !scalar);
     case 'Un':
-      return (e.op === '-' || e.op === '+') && safe(e.a, ad);
+      return (e.op === '-' || e.op === '+') && safe(e.a, ad, inDist && !scalar);
     case 'Call':
-      return (scalar || isElementwiseOp(e)) && e.args.length === 1 && hasDeriv(e.fn) && safe(e.args[0], ad);
+      return (scalar || isElementwiseOp(e)) && e.args.length === 1 && hasDeriv(e.fn) && safe(e.args[0], ad, inDist && !scalar);
     case 'Idx':
       return scalar && e.target.k === 'Var' && isVec(e.target.t) && e.idx.length === 1 && e.idx[0].k === 'One' && safe(e.idx[0].e, ad);
     case 'Dist':
-      return canInlineDist(e) && e.args.every((a) => safe(a, ad));
+      return canInlineDist(e) && e.args.every((a) => safe(a, ad, isVec(a.t)));
     default:
       return false;
   }
@@ -116,26 +121,44 @@ export function emitAdjointLpG(cx: EmitContext, ir: IRProgram, L: Lines, checks:
   cx.adjoint = true;
   cx.L = L;
   L.open('function lpG(theta, jacobian, grad) {');
-  L.line('LP = 0;');
-  L.line('for (let $i = 0; $i < grad.length; $i++) grad[$i] = 0;');
+  L.line('LPC[0] = 0;');
+  // grad is never zeroed as a whole: scalars are assigned at the end, vectors read in place are assigned
+  // by their first density loop (cx.addTo) or zeroed here (the line is filled in at the end).
+  const zeroAt = L.out.length;
+  L.line('');
+  const zero: string[] = [];
+  cx.freshSlots.clear();
   cx.push();
   const post: (() => void)[] = [];
+  const fused = inlineElementwiseTps(ir.transformedParameters, ir.model);
+  const stmts = [...fused.tps, ...fused.model];
   for (const d of ir.parameters) {
     const O = mangle('O', d.name), P = mangle('P', d.name);
     const lower = d.transform.kind === 'lub';
     const v = cx.declare(d.name, d.t, true);
     if (d.t.base === 'real') {
+      const A = mangle('A', d.name);
       if (!lower) {
         L.line(`const ${v.js} = theta[${O}];`);
-        v.adj = `grad[${O}]`;
+        L.line(`let ${A} = 0;`);
+        v.adj = A;
+        post.push(() => L.line(`grad[${O}] = ${A};`));
         continue;
       }
-      const A = mangle('A', d.name);
       L.line(`const ${v.js} = Math.exp(theta[${O}]) + ${P}.a;`);
       L.line(`let ${A} = 0;`);
-      L.line(`if (jacobian) LP += theta[${O}];`);
+      L.line(`if (jacobian) LPC[0] += theta[${O}];`);
       v.adj = A;
-      post.push(() => L.line(`grad[${O}] += ${A} * (${v.js} - ${P}.a) + (jacobian ? 1 : 0);`));
+      post.push(() => L.line(`grad[${O}] = ${A} * (${v.js} - ${P}.a) + (jacobian ? 1 : 0);`));
+      continue;
+    }
+    if (!lower && elementwiseOnly(stmts, d.name)) {
+      // Read in place: element i is theta[O + i], its adjoint grad[O + i].
+      v.js = '(void 0)';
+      v.elem = (i) => `theta[${O} + ${i}]`;
+      v.len = `${P}.usize`;
+      v.adjElem = (i) => `grad[${O} + ${i}]`;
+      cx.freshSlots.set(`grad[${O} + `, `for (let $i = 0; $i < ${P}.usize; $i++) grad[${O} + $i] = 0;`);
       continue;
     }
     const B = mangle('BV', d.name);
@@ -143,32 +166,46 @@ export function emitAdjointLpG(cx: EmitContext, ir: IRProgram, L: Lines, checks:
     if (!lower) L.line(`${B}[$i] = theta[${O} + $i];`);
     else {
       L.line(`${B}[$i] = Math.exp(theta[${O} + $i]) + ${P}.a;`);
-      L.line(`if (jacobian) LP += theta[${O} + $i];`);
+      L.line(`if (jacobian) LPC[0] += theta[${O} + $i];`);
     }
     L.close();
     L.line(`const ${v.js} = ${B};`);
     if (!lower) {
       v.adjElem = (i) => `grad[${O} + ${i}]`;
+      zero.push(`for (let $i = 0; $i < ${B}.length; $i++) grad[${O} + $i] = 0;`);
       continue;
     }
     const A = mangle('AP', d.name); // preallocated by emitModel
     L.line(`${A}.fill(0);`);
     v.adjElem = (i) => `${A}[${i}]`;
-    post.push(() => L.line(`for (let $i = 0; $i < ${B}.length; $i++) grad[${O} + $i] += ${A}[$i] * (${B}[$i] - ${P}.a) + (jacobian ? 1 : 0);`));
+    post.push(() => L.line(`for (let $i = 0; $i < ${B}.length; $i++) grad[${O} + $i] = ${A}[$i] * (${B}[$i] - ${P}.a) + (jacobian ? 1 : 0);`));
   }
   // Forward: values of the declared variables; densities wait for the reverse pass.
-  const stmts = [...ir.transformedParameters, ...ir.model];
   cx.localAd = true;
   cx.prealloc = tpBuffers;
-  for (const s of ir.transformedParameters) forward(cx, s, L);
+  for (const s of fused.tps) forward(cx, s, L);
   cx.prealloc = new Map();
   checks();
-  for (const s of ir.model) forward(cx, s, L);
+  for (const s of fused.model) forward(cx, s, L);
   // Reverse
-  for (let k = stmts.length - 1; k >= 0; k--) reverse(cx, stmts[k], L);
+  // Runs of densities share one loop where their lengths agree (emitDistsFused).
+  for (let k = stmts.length - 1; k >= 0; k--) {
+    const run: (IRExpr & { k: 'Dist' })[] = [];
+    while (k >= 0 && densityOf(stmts[k])) run.push(densityOf(stmts[k--])!);
+    if (run.length) {
+      L.open('{');
+      emitDistsFused(cx, run);
+      L.close();
+      k++;
+      continue;
+    }
+    reverse(cx, stmts[k], L);
+  }
   for (let k = post.length - 1; k >= 0; k--) post[k]();
+  zero.push(...cx.freshSlots.values()); // never written by a first loop
+  L.out[zeroAt] = zero.map((z) => `  ${z}`).join('\n');
   cx.pop();
-  L.line('return LP;');
+  L.line('return LPC[0];');
   L.close();
   cx.adjoint = false;
 }
@@ -190,23 +227,27 @@ function forward(cx: EmitContext, s: IRStmt, L: Lines): void {
   }
 }
 
+function densityOf(s: IRStmt): (IRExpr & { k: 'Dist' }) | null {
+  if (s.k === 'Tilde') return s.dist;
+  if (s.k === 'Target' && canInlineDist(s.e)) return s.e as IRExpr & { k: 'Dist' };
+  return null;
+}
+
 function reverse(cx: EmitContext, s: IRStmt, L: Lines): void {
   cx.L = L;
   L.open('{');
   cx.push();
   const emit = (x: IRExpr) => emitExpr(cx, x);
   const plain = (x: IRExpr) => emitPlain(cx, x);
-  if (s.k === 'Tilde') emitDistInline(cx, s.dist);
-  else if (s.k === 'Target' && canInlineDist(s.e)) emitDistInline(cx, s.e as IRExpr & { k: 'Dist' });
-  else if (s.k === 'Target') {
+  if (s.k === 'Target') {
     const d = dualOf(cx, s.e, emit, plain);
-    L.line(`LP += ${d.v};`);
-    for (const t of d.terms) L.line(`${t.n} += ${t.d};`);
+    L.line(`LPC[0] += ${d.v};`);
+    for (const t of d.terms) L.line(cx.addTo(t.n, t.d, null));
   } else if (s.k === 'Decl') {
     const v = cx.lookup(s.decl.name);
     if (s.decl.t.base === 'real') {
       const d = dualOf(cx, s.init!, emit, plain);
-      for (const t of d.terms) L.line(`${t.n} += ${v.adj} * ${t.d};`);
+      for (const t of d.terms) L.line(cx.addTo(t.n, `${v.adj} * ${t.d}`, null));
     } else {
       const i = cx.fresh('i');
       const p = makePlan(cx, s.init!, i);
@@ -215,7 +256,7 @@ function reverse(cx: EmitContext, s: IRStmt, L: Lines): void {
       L.line(`const ${a} = ${v.adjElem!(i)};`);
       L.line(`if (${a} !== 0) {`);
       const d = dualOf(cx, p.expr, emit, plain);
-      for (const t of d.terms) L.line(`  ${t.n} += ${a} * ${t.d};`);
+      for (const t of d.terms) L.line(`  ${cx.addTo(t.n, `${a} * ${t.d}`, null)}`);
       L.line('}');
       L.close();
     }

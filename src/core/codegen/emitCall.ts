@@ -6,7 +6,7 @@ import { T_INT, T_REAL } from '../ir/ir';
 import { univariateFamilies } from '../math/registry';
 import { CompileError, type E, type EmitContext, mangle, str } from './emitContext';
 import { emitExpr, isScalar } from './emitExpr';
-import { BINARY, CONSTANTS, CONTAINER, CONTAINER_GRAD, LIFT_ALL, LIFT_SOME, MATRIX_DENSITIES, MULTIVARIATE, PIECEWISE_CONSTANT, UNARY } from './callTables';
+import { BINARY, CONSTANTS, CONTAINER, CONTAINER_GRAD, GLM_DENSITIES, LIFT_ALL, LIFT_SOME, MATRIX_DENSITIES, MULTIVARIATE, PIECEWISE_CONSTANT, UNARY } from './callTables';
 
 function notDifferentiable(fn: string): never {
   throw new CompileError(`'${fn}' with arguments that depend on parameters is not yet supported.`);
@@ -20,7 +20,7 @@ export function emitCall(cx: EmitContext, e: IRExpr & ({ k: 'Call' } | { k: 'Dis
   const ad = args.some((a) => a.ad);
   const anyNode = args.some((a) => cx.node(a));
   if (args.length === 0 && CONSTANTS[fn]) return { c: CONSTANTS[fn], ad: false, t: T_REAL };
-  if (args.length === 0 && (fn === 'target' || fn === 'get_lp')) return cx.grad ? { c: 'T.current()', ad: true, t: T_REAL } : { c: 'LP', ad: true, t: T_REAL };
+  if (args.length === 0 && (fn === 'target' || fn === 'get_lp')) return cx.grad ? { c: 'T.current()', ad: true, t: T_REAL } : { c: 'LPC[0]', ad: true, t: T_REAL };
   if (fn === 'log_mix' && args.length === 3 && args.every((a) => isScalar(a.t))) {
     if (!anyNode) return { c: `R.m.logMix(${args.map((a) => a.c).join(', ')})`, ad, t: T_REAL };
     return { c: `T.log_mix(${args.map((a) => cx.as(a, true).c).join(', ')})`, ad: true, t: T_REAL };
@@ -94,12 +94,12 @@ function emitDist(cx: EmitContext, e: IRExpr & { k: 'Dist' }): E {
     if (!cx.grad || !ad) return { c: `R.vd.vecDensityV(${str(e.family)}, ${f}, ${args[0].c}, ${args[1].c})`, ad, t: T_REAL };
     return { c: `R.vd.vecDensityG(T, ${str(e.family)}, ${f}, ${args[0].c}, ${args[1].c})`, ad: true, t: T_REAL };
   }
-  const md = MATRIX_DENSITIES[e.family];
+  const md = MATRIX_DENSITIES[e.family] ? `R.md.${MATRIX_DENSITIES[e.family]}` : GLM_DENSITIES[e.family] ? `R.gd.${GLM_DENSITIES[e.family]}` : null;
   if (md && (e.suffix === 'lpdf' || e.suffix === 'lpmf')) {
     const f = flags(cx, args, e.propto);
     const mask = args.reduce((m, a, i) => m | (cx.node(a) ? 1 << i : 0), 0);
     const list = args.map((a) => a.c).join(', ');
-    return { c: mask ? `R.md.${md}(T, ${f}, ${mask}, ${list})` : `R.md.${md}(null, ${f}, 0, ${list})`, ad, t: T_REAL };
+    return { c: mask ? `${md}(T, ${f}, ${mask}, ${list})` : `${md}(null, ${f}, 0, ${list})`, ad, t: T_REAL };
   }
   const mv = MULTIVARIATE[e.family];
   if (mv && (e.suffix === 'lpdf' || e.suffix === 'lpmf')) {

@@ -3,7 +3,7 @@
 // requested so far. Emitted names are mangled (`v_` for Stan variables, `f_` for functions) so that no
 // Stan identifier can reach a JavaScript name, and Stan names appear in the code only inside
 // JSON-escaped string literals.
-import type { IRFunction, IRType } from '../ir/ir';
+import type { IRExpr, IRFunction, IRType } from '../ir/ir';
 import type { Lines } from './emitStmt';
 
 export type Mode = 'value' | 'grad';
@@ -24,6 +24,9 @@ export interface VarInfo {
   ad: boolean;
   adj?: string;
   adjElem?: (i: string) => string;
+  // A vector read in place (adjoint code): element i's code and the length; `js` is then unusable.
+  elem?: (i: string) => string;
+  len?: string;
 }
 
 export class CompileError extends Error {}
@@ -75,6 +78,21 @@ export class EmitContext {
   noHoist = 0;
   // Preallocated storage for top-level container declarations (name -> JS buffer), per function.
   prealloc = new Map<string, string>();
+  // Set while planning a density's vector arguments: may take over a non-elementwise leaf (a data matrix
+  // times a parameter vector, emitDensity.ts), giving element i's value code, the length and adjoint slot.
+  leafHook: ((e: IRExpr, idx: string) => { code: string; len: string; adj: (i: string) => string } | null) | null = null;
+  // Adjoint code: gradient slots not yet written (prefix `grad[O_x + ` -> the code that zeroes them).
+  readonly freshSlots = new Map<string, string>();
+  // Adjoint code: `slot += d`, or `slot = d` when this is the first write to a fresh vector's slots and
+  // it happens in a loop over all of them (loopIdx: the index of a density loop of that vector's length).
+  addTo(slot: string, d: string, loopIdx: string | null): string {
+    for (const [prefix] of this.freshSlots) {
+      if (!slot.startsWith(prefix)) continue;
+      this.freshSlots.delete(prefix);
+      if (loopIdx !== null && slot === `${prefix}${loopIdx}]`) return `${slot} = ${d};`;
+    }
+    return `${slot} += ${d};`;
+  }
   // Adjoint mode (see emitAdjoint.ts): value code whose parameter-dependent variables carry adjoint slots.
   adjoint = false;
 

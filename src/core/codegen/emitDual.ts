@@ -102,8 +102,8 @@ export function leaf(cx: EmitContext, nodeCode: string): Dual {
 
 // Turn an emitted expression into a dual (nodes become leaves, data has no terms).
 export function dualOfE(cx: EmitContext, e: E): Dual {
+  if (e.adj) return { v: tmp(cx, e.c, 'x'), terms: [{ n: e.adj, d: '1' }] }; // an adjoint slot (any mode)
   if (cx.node(e)) return leaf(cx, e.c);
-  if (e.adj) return { v: tmp(cx, e.c, 'x'), terms: [{ n: e.adj, d: '1' }] };
   return { v: tmp(cx, e.c, 'x'), terms: [] };
 }
 

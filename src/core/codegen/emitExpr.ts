@@ -194,7 +194,7 @@ function emitIndex(cx: EmitContext, e: IRExpr & { k: 'Idx' }): E {
   return { c, ad: target.ad, t: e.t };
 }
 
-function indexSpec(cx: EmitContext, i: IRIndex): string {
+export function indexSpec(cx: EmitContext, i: IRIndex): string {
   switch (i.k) {
     case 'One':
     case 'Multi':

@@ -116,7 +116,7 @@ function emitParams(cx: EmitContext, ir: IRProgram, L: Lines, jac: string, buffe
       const b = dynBoundCodes(cx, d);
       const v = cx.declare(d.name, d.t, true);
       L.line(`const ${v.js} = R.p.readDyn(${grad ? 'T' : 'R.numberOps'}, ${grad ? 'IOTA' : 'theta'}, ${O}, ${P}, ${b.a}, ${b.b}, ${b.infA}, ${b.infB});`);
-      L.line(`if (${jac}) ${grad ? 'T.target(R.p.lj)' : 'LP += R.p.lj'};`);
+      L.line(`if (${jac}) ${grad ? 'T.target(R.p.lj)' : 'LPC[0] += R.p.lj'};`);
       continue;
     }
     const v = cx.declare(d.name, d.t, true);
@@ -126,7 +126,7 @@ function emitParams(cx: EmitContext, ir: IRProgram, L: Lines, jac: string, buffe
         L.line(`const ${v.js} = ${u};`);
       } else {
         L.line(`const ${v.js} = ${grad ? `T.addc(T.exp(${u}), ${P}.a)` : `Math.exp(${u}) + ${P}.a`};`);
-        L.line(`if (${jac}) ${grad ? `T.target(${u})` : `LP += ${u}`};`);
+        L.line(`if (${jac}) ${grad ? `T.target(${u})` : `LPC[0] += ${u}`};`);
       }
       continue;
     }
@@ -145,14 +145,14 @@ function emitParams(cx: EmitContext, ir: IRProgram, L: Lines, jac: string, buffe
         L.line(`if (${jac}) T.target($u);`);
       } else {
         L.line(`${B}[$i] = Math.exp(theta[${O} + $i]) + ${P}.a;`);
-        L.line(`if (${jac}) LP += theta[${O} + $i];`);
+        L.line(`if (${jac}) LPC[0] += theta[${O} + $i];`);
       }
       L.close();
       L.line(`const ${v.js} = ${B};`);
       continue;
     }
     L.line(`const ${v.js} = R.p.read(${grad ? 'T' : 'R.numberOps'}, ${grad ? 'IOTA' : 'theta'}, ${O}, ${P});`);
-    if (tr.kind !== 'none') L.line(`if (${jac}) ${grad ? 'T.target(R.p.lj)' : 'LP += R.p.lj'};`);
+    if (tr.kind !== 'none') L.line(`if (${jac}) ${grad ? 'T.target(R.p.lj)' : 'LPC[0] += R.p.lj'};`);
   }
 }
 
@@ -195,7 +195,7 @@ export function emitModel(ir: IRProgram): string {
   const params = new Set(ir.parameters.map((d) => d.name));
   const L = new Lines(0);
   L.line('"use strict";');
-  L.line('let LP = 0; let RNG = R.tdataRng(); let NANN = -1; const $S = new Float64Array(4);');
+  L.line('const LPC = new Float64Array(1); let RNG = R.tdataRng(); let NANN = -1; const $S = new Float64Array(4); const SCR = new Map();');
   cv.L = L;
   cg.L = L;
   ca.L = L;
@@ -260,9 +260,9 @@ export function emitModel(ir: IRProgram): string {
     return B;
   };
   L.open('function lpV(theta, jacobian) {');
-  L.line('LP = 0;');
+  L.line('LPC[0] = 0;');
   L.out.push(body(cv, 'value').text());
-  L.line('return LP;');
+  L.line('return LPC[0];');
   L.close();
   if (adjointEligible(ir)) {
     // Straight-line model: gradient as adjoint source code, no tape (emitAdjoint.ts).
@@ -279,7 +279,7 @@ export function emitModel(ir: IRProgram): string {
 
   // Constrained values, transformed parameters, generated quantities
   L.open('function write(theta, wantTp, wantGq, rng) {');
-  L.line('LP = 0; RNG = rng;');
+  L.line('LPC[0] = 0; RNG = rng;');
   L.line('const out = {};');
   cv.push();
   emitParams(cv, ir, L, 'false', false);

@@ -1,8 +1,9 @@
 // Statements -> JavaScript lines.
 import type { IRDecl, IRExpr, IRPrintArg, IRStmt, IRType } from '../ir/ir';
 import { CompileError, type E, type EmitContext, str } from './emitContext';
-import { emitBinary, emitExpr, emitGuarded, isScalar } from './emitExpr';
-import { canInlineDist, emitDistInline, emitElementwiseInto, isElementwiseOp } from './emitLoops';
+import { emitBinary, emitExpr, emitGuarded, indexSpec, isScalar } from './emitExpr';
+import { canInlineDist, emitElementwiseInto, isElementwiseOp } from './emitLoops';
+import { emitDistInline } from './emitDensity';
 
 export class Lines {
   readonly out: string[] = [];
@@ -188,7 +189,7 @@ export function addTarget(cx: EmitContext, e: E, L: Lines): void {
   const scalar = isScalar(e.t);
   if (cx.node(e)) L.line(scalar ? `T.target(${e.c});` : `T.target(G.sumG(T, ${e.c}));`);
   else if (cx.grad) L.line(scalar ? `T.targetConst(${e.c});` : `T.targetConst(R.c.sum(${e.c}));`);
-  else L.line(scalar ? `LP += ${e.c};` : `LP += R.c.sum(${e.c});`);
+  else L.line(scalar ? `LPC[0] += ${e.c};` : `LPC[0] += R.c.sum(${e.c});`);
 }
 
 function emitTruncation(cx: EmitContext, s: IRStmt & { k: 'Tilde' }, L: Lines): void {
@@ -200,7 +201,7 @@ function emitTruncation(cx: EmitContext, s: IRStmt & { k: 'Tilde' }, L: Lines): 
   const lo = tr.lo ? emitExpr(cx, tr.lo) : null;
   const hi = tr.hi ? emitExpr(cx, tr.hi) : null;
   const outside = [lo ? `${cx.val(y)} < ${cx.val(lo)}` : '', hi ? `${cx.val(y)} > ${cx.val(hi)}` : ''].filter(Boolean).join(' || ');
-  L.line(`if (${outside}) ${cx.grad ? 'T.targetConst(-Infinity)' : 'LP = -Infinity'};`);
+  L.line(`if (${outside}) ${cx.grad ? 'T.targetConst(-Infinity)' : 'LPC[0] = -Infinity'};`);
   let norm: E;
   if (lo && hi) {
     const a = cdf(tr.hi!, 'lcdf'), b = cdf(tr.lo!, 'lcdf');
@@ -216,7 +217,21 @@ function emitTruncation(cx: EmitContext, s: IRStmt & { k: 'Tilde' }, L: Lines): 
   addTarget(cx, cx.node(norm) ? { ...norm, c: `T.neg(${norm.c})` } : { ...norm, c: `(-${norm.c})` }, L);
 }
 
+// x[2:4] = ..., x[idxs] = ..., m[:, j] = ...: in place through the runtime (R.assignIndex).
+function emitSliceAssign(cx: EmitContext, s: IRStmt & { k: 'Assign' }, L: Lines): void {
+  const v = cx.lookup(s.name);
+  const idx = s.idx.flat();
+  const lhsExpr: IRExpr = { k: 'Idx', target: { k: 'Var', name: s.name, t: v.t }, idx, t: s.lhsType };
+  let rhs = emitExpr(cx, s.rhs);
+  if (s.op !== '=') rhs = emitBinary(cx, s.op.slice(0, -1), emitExpr(cx, lhsExpr), rhs, s.lhsType);
+  else if (isContainer(rhs.t) && aliases(s.rhs)) rhs = { ...rhs, c: `R.copy(${rhs.c})` };
+  if (cx.grad && rhs.ad && !v.ad) throw new CompileError(`Cannot assign a parameter-dependent value to '${s.name}'.`);
+  const value = cx.as(rhs, v.ad).c;
+  L.line(`R.assignIndex(${v.js}, [${idx.map((i) => indexSpec(cx, i)).join(', ')}], ${value}, ${str(s.name)});`);
+}
+
 function emitAssign(cx: EmitContext, s: IRStmt & { k: 'Assign' }, L: Lines): void {
+  if (s.idx.flat().some((i) => i.k !== 'One')) return emitSliceAssign(cx, s, L);
   const v = cx.lookup(s.name);
   const flatIdx = s.idx.flat().map((i) => (i as { k: 'One'; e: IRExpr }).e);
   const lhsExpr: IRExpr = flatIdx.length

@@ -10,19 +10,19 @@ import { Mat } from './mat';
 import { StanError } from './stanError';
 import type { Tape } from './tape';
 
-type Arg = number | ArrayLike<number> | Mat;
+export type Arg = number | ArrayLike<number> | Mat;
 
 function flat(x: Arg): number | ArrayLike<number> {
   return x instanceof Mat ? x.data : x;
 }
 
-function values(T: Tape | null, x: Arg, node: boolean): number | Float64Array {
+export function values(T: Tape | null, x: Arg, node: boolean): number | Float64Array {
   const f = flat(x);
   if (typeof f === 'number') return node && T ? T.val[f] : f;
   return Float64Array.from(f, (v) => (node && T ? T.val[v] : v));
 }
 
-function ok(v: number, fn: string): number {
+export function ok(v: number, fn: string): number {
   if (v !== v) {
     const msg = formatMathError() || `${fn}: the result is not a number.`;
     clearMathError();
@@ -31,7 +31,7 @@ function ok(v: number, fn: string): number {
   return v;
 }
 
-function grads(T: Tape | null, mask: number, args: Arg[]): (Float64Array | null)[] {
+export function grads(T: Tape | null, mask: number, args: Arg[]): (Float64Array | null)[] {
   return args.map((a, i) => {
     if (!T || (mask & (1 << i)) === 0) return null;
     const f = flat(a);
@@ -39,7 +39,7 @@ function grads(T: Tape | null, mask: number, args: Arg[]): (Float64Array | null)
   });
 }
 
-function finish(T: Tape | null, v: number, mask: number, args: Arg[], g: (Float64Array | null)[]): number {
+export function finish(T: Tape | null, v: number, mask: number, args: Arg[], g: (Float64Array | null)[]): number {
   if (!T) return v;
   const k = T.node(v);
   args.forEach((a, i) => {

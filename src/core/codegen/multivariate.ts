@@ -2,6 +2,7 @@
 // code, where data arguments are lifted to constant nodes first). `propto` drops the terms that
 // depend only on arguments whose bit in `mask` is clear (data), as Stan's `~` does.
 import type { ScalarOps } from '../math/transforms/scalarOps';
+import { lkjLogConstant, lkjLogConstantDeriv } from '../math/distributions/lkjConstant';
 import { Mat } from './mat';
 import { StanError } from './stanError';
 
@@ -33,9 +34,20 @@ export function dirichlet(ops: ScalarOps, propto: boolean, mask: number, theta: 
 // lkj_corr_cholesky(L | eta): sum_{k=2..K} (K - k + 2 eta - 2) log L[k,k] (+ the LKJ constant).
 export function lkjCorrCholesky(ops: ScalarOps, propto: boolean, mask: number, L: Mat, eta: number): number {
   const K = L.rows;
-  if (keep(propto, mask, 2)) throw new StanError('lkj_corr_cholesky_lpdf with its normalising constant (eta a parameter, or not dropped) is not yet supported.');
   let lp = ops.c(0);
-  if (!keep(propto, mask, 1)) return lp;
+  if (keep(propto, mask, 2)) {
+    // The normalising constant (as lkj_corr's): value c(eta), and for a parameter eta the node
+    // eta * c'(eta) + (c - eta c'), whose value is c and whose derivative is c'.
+    const e = ops.val1(eta);
+    if (!(e > 0)) throw new StanError(`lkj_corr_cholesky_lpdf: Shape parameter is ${e}, but must be positive!`);
+    const c = lkjLogConstant(e, K);
+    if ((mask & 2) === 0) lp = ops.c(c);
+    else {
+      const dc = lkjLogConstantDeriv(e, K);
+      lp = ops.addc(ops.mulc(eta, dc), c - e * dc);
+    }
+  }
+  if (!keep(propto, mask, 3)) return lp;
   for (let k = 1; k < K; k++) {
     const coef = ops.addc(ops.mulc(eta, 2), K - (k + 1) - 2);
     lp = ops.add(lp, ops.mul(coef, ops.log(L.data[k * K + k])));

@@ -1,5 +1,7 @@
 // The runtime objects passed explicitly to generated code: R (value helpers, math, densities, parameter
 // layout) and G (gradient container operations). Generated code uses nothing else: no globals, no require.
+import * as matvecFused from './matvecFused';
+import * as glmDensities from './glmDensities';
 import type { UnivariateFamily } from '../math/family';
 import { univariateFamilies } from '../math/registry';
 import { digamma } from '../math/special/digamma';
@@ -100,6 +102,7 @@ export function makeRuntime(print: PrintSink): Runtime {
     asColMat: (v: Float64Array | Int32Array) => new Mat(v.length, 1, v),
     Mat,
     StanError,
+    mvf: matvecFused,
     numberOps,
     m,
     c: containerFns,
@@ -107,6 +110,7 @@ export function makeRuntime(print: PrintSink): Runtime {
     mvd: multivariate,
     vd: vectorDensities,
     md: matrixDensities,
+    gd: glmDensities,
     p: { spec: paramSpec.spec, read: paramSpec.read, readDyn: paramSpec.readDyn, check: paramSpec.check, get lj() { return paramSpec.jacobian.lj; } },
     readData,
     family,

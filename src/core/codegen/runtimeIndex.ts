@@ -90,3 +90,45 @@ export function index(x: unknown, specs: IndexSpec[], name: string): unknown {
   }
   return sel.map((i) => index(arr[i], rest, name));
 }
+
+function lengthOf(v: unknown): number {
+  return v instanceof Mat ? v.rows * v.cols : typeof v === 'number' ? 1 : (v as ArrayLike<unknown>).length;
+}
+
+function sizeMismatch(name: string, want: number, got: unknown): never {
+  throw new StanError(`Size mismatch assigning to '${name}': the indexes select ${want} elements, the value has ${lengthOf(got)}.`);
+}
+
+// x[s1, s2, ...] = value, in place, for slices and multi-indexes (the value has the shape of the selection).
+export function assignIndex(x: unknown, specs: IndexSpec[], value: unknown, name: string): void {
+  const [s, ...rest] = specs;
+  if (x instanceof Mat) {
+    const r = select(s, x.rows, name);
+    const c = rest.length ? select(rest[0], x.cols, name) : null;
+    const rows = typeof r === 'number' ? [r] : r;
+    const cols = c === null ? Array.from({ length: x.cols }, (_, j) => j) : typeof c === 'number' ? [c] : c;
+    const d = x.data;
+    if (typeof r === 'number' && typeof c === 'number') {
+      d[c * x.rows + r] = value as number;
+      return;
+    }
+    const src = value instanceof Mat ? value.data : (value as ArrayLike<number>);
+    if (value instanceof Mat && (value.rows !== rows.length || value.cols !== cols.length)) sizeMismatch(name, rows.length * cols.length, value);
+    if (src.length !== rows.length * cols.length) sizeMismatch(name, rows.length * cols.length, value);
+    for (let j = 0; j < cols.length; j++) for (let i = 0; i < rows.length; i++) d[cols[j] * x.rows + rows[i]] = src[j * rows.length + i];
+    return;
+  }
+  const arr = x as unknown[];
+  const sel = select(s, sizeOf(x), name);
+  if (typeof sel === 'number') {
+    if (rest.length) assignIndex(arr[sel], rest, value, name);
+    else arr[sel] = value;
+    return;
+  }
+  const vals = value as ArrayLike<unknown>;
+  if (vals.length !== sel.length) sizeMismatch(name, sel.length, value);
+  for (let k = 0; k < sel.length; k++) {
+    if (rest.length) assignIndex(arr[sel[k]], rest, vals[k], name);
+    else arr[sel[k]] = vals[k];
+  }
+}

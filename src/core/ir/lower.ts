@@ -96,9 +96,23 @@ class Lowerer {
   private call(e: A.CallExpr, t: IRType): IRExpr {
     const name = e.callee.name;
     const target = this.check.calls.get(e);
+    if (target?.kind === 'higherOrder' && (name === 'reduce_sum' || name === 'reduce_sum_static') && e.args[0]?.kind === 'Identifier') {
+      // reduce_sum(f, x, grainsize, ...) is the partial sum over the whole slice: f(x, 1, size(x), ...).
+      const x = this.expr(e.args[1]);
+      const size: IRExpr = { k: 'Call', fn: 'size', args: [x], user: false, t: T_INT };
+      return this.userCall(e.args[0].name, [x, { k: 'Lit', v: 1, t: T_INT }, size, ...e.args.slice(3).map((a) => this.expr(a))], t);
+    }
     if (target?.kind === 'higherOrder') throw new Unsupported(`Compiling '${name}' is not yet supported.`, e.span);
     const user = target?.kind === 'user';
     const args = e.args.map((a) => this.expr(a));
+    return user ? this.userCall(name, args, t) : this.libCall(name, args, t);
+  }
+
+  private userCall(name: string, args: IRExpr[], t: IRType): IRExpr {
+    return this.libCall(name, args, t, true);
+  }
+
+  private libCall(name: string, args: IRExpr[], t: IRType, user = false): IRExpr {
     const m = /^(.*)_(lpdf|lupdf|lpmf|lupmf|lcdf|lccdf)$/.exec(name);
     if (m) {
       const suffix = m[2] === 'lupdf' ? 'lpdf' : m[2] === 'lupmf' ? 'lpmf' : (m[2] as 'lpdf' | 'lpmf' | 'lcdf' | 'lccdf');
@@ -208,8 +222,9 @@ class Lowerer {
       lhs = lhs.target;
     }
     if (lhs.kind !== 'Identifier') throw new Unsupported('Compiling assignments to tuple elements is not yet supported.', s.lhs.span);
-    for (const group of idx) {
-      for (const i of group) if (i.k !== 'One') throw new Unsupported('Compiling assignments to slices (ranges or multiple indexes) is not yet supported.', s.lhs.span);
+    // Slices and multi-indexes are assigned in place; only the last bracket may hold them (x[i][2:3]).
+    for (const group of idx.slice(0, -1)) {
+      for (const i of group) if (i.k !== 'One') throw new Unsupported('Compiling assignments through a slice followed by more indexes is not yet supported.', s.lhs.span);
     }
     return { k: 'Assign', name: lhs.name, idx, op: s.op, rhs: this.expr(s.rhs), lhsType: this.type(s.lhs), span: s.span };
   }

@@ -20,7 +20,7 @@ function numericArray(v: unknown): v is number[] {
 }
 
 // One file -> its chains, or an error.
-function readFile(file: { path: string; text: string }): { chains: Chain[]; seed?: number } | RunError {
+function readFile(file: { path: string; text: string }): { chains: Chain[]; sampler?: FitResult['sampler'] } | RunError {
   const trimmed = file.text.trimStart();
   if (!(trimmed.startsWith('{') || trimmed.startsWith('['))) {
     const csv = parseCmdStanCsv(file.text);
@@ -54,17 +54,19 @@ function readFile(file: { path: string; text: string }): { chains: Chain[]; seed
       const n = Math.floor(v.length / k);
       for (let c = 0; c < k; c++) chains[c][name] = v.slice(c * n, (c + 1) * n).map((x) => (x === null ? NaN : x));
     }
-    return { chains, seed: r.seed };
+    return { chains, ...(r.sampler ? { sampler: r.sampler } : {}) };
   }
   return fileError(file.path, 'a JSON draws file must be a posteriordb list of chains or a Vigil result (schema "vigil.result")');
 }
 
 export function importDraws(files: { path: string; text: string }[], model: CompiledModel, hashes: { modelFile: string; modelHash: string; dataFile: string | null; dataHash: string | null }): RunOutcome<FitResult> {
   const chains: Chain[] = [];
+  let sampler: FitResult['sampler'] | undefined;
   for (const f of files) {
     const r = readFile(f);
     if ('source' in r) return { ok: false, errors: [r] };
     chains.push(...r.chains);
+    if (r.sampler) sampler = { ...r.sampler, divergences: (sampler?.divergences ?? 0) + r.sampler.divergences, treedepthSaturations: (sampler?.treedepthSaturations ?? 0) + r.sampler.treedepthSaturations };
   }
   if (chains.length === 0) return { ok: false, errors: [fileError(files[0]?.path ?? '', 'no chains found')] };
   const wanted = outputNames(model);
@@ -80,7 +82,11 @@ export function importDraws(files: { path: string; text: string }[], model: Comp
   const n = Math.min(...chains.map((c) => c[matched[0]].length));
   const draws: Record<string, number[]> = {};
   for (const name of matched) draws[name] = chains.flatMap((c) => c[name].slice(0, n));
-  const divergent = chains.every((c) => 'divergent__' in c) ? chains.reduce((a, c) => a + c.divergent__.slice(0, n).filter((x) => x > 0).length, 0) : null;
+  // CmdStan CSV: divergences and tree-depth saturations from the sampler columns (Stan's default max depth 10).
+  const count = (col: string, hit: (x: number) => boolean) => chains.reduce((a, c) => a + c[col].slice(0, n).filter(hit).length, 0);
+  if (!sampler && chains.every((c) => 'divergent__' in c)) {
+    sampler = { divergences: count('divergent__', (x) => x > 0), treedepthSaturations: chains.every((c) => 'treedepth__' in c) ? count('treedepth__', (x) => x >= 10) : 0, maxTreedepth: 10 };
+  }
   const result: FitResult = {
     schema: RESULT_SCHEMA, version: RESULT_SCHEMA_VERSION, method: 'imported', seed: 0, chains: chains.length,
     model: { file: hashes.modelFile, hash: hashes.modelHash }, data: { file: hashes.dataFile, hash: hashes.dataHash },
@@ -92,7 +98,7 @@ export function importDraws(files: { path: string; text: string }[], model: Comp
     summary: summariseMcmc(draws, chains.length), elbo: [],
     stopReason: `imported ${chains.length} chain${chains.length === 1 ? '' : 's'} × ${n} draws from ${label}`, stopCode: 'imported', ok: true,
     khat: null, khatThreshold: null, timing: { seconds: 0 }, gradientEvaluations: 0,
-    ...(divergent !== null ? { sampler: { divergences: divergent, treedepthSaturations: 0, maxTreedepth: 10 } } : {}),
+    ...(sampler ? { sampler } : {}),
   };
   return { ok: true, value: result, warnings };
 }

@@ -6,11 +6,16 @@ import { loadData } from '../data/loadData';
 import type { CompiledModel } from '../model/CompiledModel';
 import { analyzeStan } from '../stan/analyze';
 import type { Program } from '../stan/ast';
+import type { CheckResult } from '../stan/checkContext';
+import type { DataValue } from '../data/dataValue';
 import type { DataInput, ModelInput, RunError } from './pipelineTypes';
 import { dataError, engineError, errorText, modelError } from './runError';
 
 export interface PreparedModel {
   program: Program;
+  check: CheckResult;
+  // The validated data as the data loader holds it (what the exact-posterior engine reads).
+  data: Map<string, DataValue>;
   model: CompiledModel;
   // Parsed data values (CmdStan JSON shapes) the model was bound to: what a chain worker needs to rebuild it.
   dataValues: Record<string, unknown>;
@@ -62,7 +67,7 @@ export function prepareModel(model: ModelInput, data: DataInput): PrepareOutcome
   return {
     ok: true,
     prepared: {
-      program: analysis.program, model: compiled.model, dataValues, compileSeconds: (performance.now() - t0) / 1000,
+      program: analysis.program, check: analysis.check, data: loaded.values, model: compiled.model, dataValues, compileSeconds: (performance.now() - t0) / 1000,
       modelHash: sha256(model.source), dataHash: data.text === null ? null : sha256(data.text), warnings,
     },
   };

@@ -73,6 +73,9 @@ export async function runCompare(request: CompareRequest, control: RunControl = 
   control.onProgress?.({ stage: 'compare', phase: 'comparing', iteration: 0, maxIterations: 0 });
   const approx = fit.value.result as FitResult & { method: VariationalMethod };
   const report = buildCompareReport(approx, ref.value, prep.prepared.program, request.model.source);
-  const notExact = ref.value.notExact.map((r) => ({ source: 'engine' as const, file: null, severity: 'warning' as const, code: 'not-exact', message: `no exact posterior, so NUTS is the reference: ${r}`, span: null }));
+  const why = ref.value.notExact;
+  const notExact = why.length
+    ? [{ source: 'engine' as const, file: null, severity: 'warning' as const, code: 'not-exact', message: `no exact posterior, so NUTS is the reference: ${why.map((r) => r.replace(/\.$/, '')).join('; ')}.`, span: null }]
+    : [];
   return { ok: true, value: report, warnings: [...ref.warnings, ...notExact] };
 }

@@ -1,7 +1,9 @@
 // The result JSON shared by the CLI (`vigil fit/reference/compare --out`), the VS Code panel, the HTML
 // report and the tests. Versioned: bump RESULT_SCHEMA_VERSION on any incompatible change, and describe
 // fields here, in one place. Plain JSON only (numbers, strings, arrays, objects): it is written to disk,
-// posted to webviews and read back by other tools.
+// posted to webviews and read back by other tools. JSON has no NaN or infinities: such numbers (a draw
+// rejected by the model, an R̂ that posterior reports as NA) are written as null; readers treat null as NaN.
+// Produced by src/core/pipeline (runVariationalFit, runNutsFit, runReference, runCompare).
 
 import type { CompareThresholds, CompareWarning, JointReport, ParameterMeasures, ReferenceKind } from '../diagnose/compare';
 
@@ -36,7 +38,8 @@ export interface FitResult {
   schema: typeof RESULT_SCHEMA;
   version: typeof RESULT_SCHEMA_VERSION;
   method: FitMethod;
-  // 'robust' | 'stan' for ADVI, 'single-path' | 'multi-path' for Pathfinder; absent otherwise.
+  // 'robust' | 'stan' for ADVI, 'single-path' | 'multi-path' for Pathfinder, 'conjugate' | 'quadrature' for
+  // exact posteriors; absent otherwise.
   algorithm?: string;
   seed: number;
   // 1 for variational fits and exact posteriors; the number of chains for NUTS.
@@ -54,7 +57,8 @@ export interface FitResult {
   elbo: ElboPoint[];
   // Why the fit stopped, in plain words ("iterates stationary: R̂ 1.01, MCSE 0.03").
   stopReason: string;
-  // Machine-readable stop code ('stationary', 'max-iterations', 'cancelled', ...).
+  // Machine-readable stop code: variational fits as src/core/infer/viResult.ts StopCode ('stationary',
+  // 'max-iterations', ...); 'completed' for NUTS, 'exact' for exact posteriors, 'imported' for imported draws.
   stopCode: string;
   // Whether the fit produced a usable result (false: see stopReason).
   ok: boolean;

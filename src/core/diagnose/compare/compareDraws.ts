@@ -15,6 +15,15 @@ import { assessReferenceHealth, referenceLabel } from './referenceHealth';
 import { scaleRelations } from './scaleRelations';
 import { resolveThresholds } from './thresholds';
 
+// Integer-valued generated quantities (posterior predictive counts such as poisson_rng draws) differ
+// between two samples mostly by sampling noise, often from a few non-zero draws; their measures are
+// reported, but they raise no sd or mean warnings of their own.
+function isPredictiveCount(m: ParameterMeasures, q: Float64Array | undefined, r: Float64Array | undefined): boolean {
+  if (m.block !== 'generated quantities' || !q || !r) return false;
+  const integral = (x: Float64Array) => x.every((v) => Number.isInteger(v));
+  return integral(q) && integral(r);
+}
+
 /**
  * The whole diagnosis of a variational fit: measures per flattened name, the joint picture (k̂,
  * correlations, funnels, the reference's health) and the warnings a user can act on. Never throws
@@ -70,8 +79,9 @@ export function compareDraws(input: CompareInput): CompareReport {
   const warnings: CompareWarning[] = [
     ...convergenceWarnings(a.convergence),
     ...referenceWarnings(health, t),
-    ...khatWarnings(khat),
-    ...(ref ? marginalWarnings(parameters, label, t, rangeOf) : []),
+    // A k̂ given as NaN was attempted and failed; null means no k̂ applies (not a variational fit).
+    ...khatWarnings(khat, a.khat !== null && a.khat !== undefined),
+    ...(ref ? marginalWarnings(parameters.filter((m) => !isPredictiveCount(m, a.draws[m.name], refDraws.get(m.name))), label, t, rangeOf) : []),
     ...funnelWarnings(funnels, label, t, rangeOf),
     ...correlationWarnings(a.method, correlation, label, t, rangeOf),
     ...(ref ? unmatchedWarnings(unmatched.approximationOnly, unmatched.referenceOnly, label) : noReferenceWarnings()),

@@ -8,7 +8,11 @@ import type { CompareThresholds } from './thresholds';
 
 type RangeOf = (variable: string) => Span | null;
 
-export function khatWarnings(k: KhatReport): CompareWarning[] {
+export function khatWarnings(k: KhatReport, attempted = false): CompareWarning[] {
+  if (k.verdict === 'unavailable' && attempted) {
+    const message = 'k̂ could not be computed (the log density or the approximation was not finite on some draws), so the tails of the approximation are unchecked.';
+    return [whole('khat', 'warning', message, { draws: k.draws })];
+  }
   if (k.verdict !== 'high' || k.khat === null) return [];
   const r = Math.sqrt(Math.max(0, 1 - k.khat));
   return [whole('khat', k.khat >= 1 ? 'error' : 'warning', k.explanation, { khat: k.khat, threshold: k.threshold, draws: k.draws, impliedSdRatio: k.khat < 1 ? r : NaN })];
