@@ -93,7 +93,7 @@ test('only allowlisted files are packaged', () => {
     /^extension\.vsixmanifest$/,
     /^extension\/(package\.json|language-configuration\.json)$/,
     /^extension\/(readme\.md|changelog\.md|license\.txt|license)$/i, // vsce lower-cases some of these
-    /^extension\/dist\/(extension|worker|cli|webview)\.js$/,
+    /^extension\/dist\/(extension|worker|chainWorker|cli|webview)\.js$/,
     /^extension\/(syntaxes|bin|examples|media)\//,
   ];
   for (const name of names) {
