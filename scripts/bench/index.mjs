@@ -49,8 +49,8 @@ console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (a 
 console.log(rstan.ok ? `rstan ${rstan.version} (Rscript)` : `rstan is not available (${rstan.message}): only Vigil's own figures are printed`);
 console.log(`mode: ${quick ? 'quick' : 'full'}${only ? `, only ${only}` : ''}`);
 
-function runScript(file, extra = []) {
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench', file), ...extra], { cwd: root, stdio: 'inherit' });
+function runScript(file, extra = [], nodeFlags = []) {
+  const r = spawnSync(process.execPath, [...nodeFlags, path.join(root, 'scripts/bench', file), ...extra], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) console.log(`  ${file} exited with ${r.status}`);
 }
 
@@ -77,6 +77,10 @@ if (wanted('gradient')) {
   await gradientSection({ quick, rstan });
   section('gradients: Vigil vs hand-written JavaScript (scripts/bench/gradient.mjs)');
   runScript('gradient.mjs');
+  if (existsSync(path.join(root, 'scripts/bench/allocation.mjs'))) {
+    section('gradients: heap bytes allocated per evaluation (scripts/bench/allocation.mjs)');
+    runScript('allocation.mjs', [], ['--expose-gc']);
+  }
   console.log(`(${elapsed()} so far)`);
 }
 if (wanted('vi')) {

@@ -23,7 +23,7 @@ export async function nutsSection({ quick, rstan, threads = 1, seed = 1 }) {
     process.stderr.write(`  [vigil] NUTS ${m.name}\n`);
     const { spec, workerScript } = stanTargetSpec({ source: m.source, data: m.data });
     const r = await runChains(spec, { seed, threads, chains: 4, ...(workerScript ? { workerScript } : {}) });
-    if (r.status !== 'ok') { vigil[m.name] = { skipped: `${r.status}: ${r.message ?? ''}` }; continue; }
+    if (r.status !== 'ok') { vigil[m.name] = { skipped: `${r.status}: ${r.message ?? ''}`.split('\n')[0].slice(0, 120) }; continue; }
     const s = Object.entries(summariseNuts(r)).filter(([, x]) => Number.isFinite(x.essBulk));
     const min = s.reduce((a, b) => (b[1].essBulk < a[1].essBulk ? b : a));
     const chainSeconds = r.chains.reduce((t, ch) => t + ch.timing.warmupSeconds + ch.timing.samplingSeconds, 0);
@@ -39,11 +39,12 @@ export async function nutsSection({ quick, rstan, threads = 1, seed = 1 }) {
     if (x?.ok) {
       rows.push(['', `rstan (cores = 1)${x.cached ? '' : `, compiled ${fix(x.compileSeconds, 0)} s`}`, fix(x.wallSeconds), fix(x.chainSeconds), fix(x.minEssBulk, 0), x.minEssVariable, fix(x.minEssBulk / x.wallSeconds, 0), fix(x.minEssBulk / x.chainSeconds, 0), sig(x.leapfrogs / x.chainSeconds), fix(x.maxRhat, 3), x.divergences]);
       if (!v.skipped) rows.push(['', 'Vigil / rstan ESS/s', '', '', '', '', fix(v.ess / v.wall / (x.minEssBulk / x.wallSeconds)) + '×', fix(v.ess / v.chainSeconds / (x.minEssBulk / x.chainSeconds)) + '×']);
-    } else if (rstan.ok) rows.push(['', 'rstan', `failed: ${x?.message ?? rr?.error ?? '?'}`.slice(0, 120)]);
+    } else if (rstan.ok) rows.push(['', 'rstan', `failed: ${x?.message ?? rr?.error ?? '?'}`.split('\n')[0].slice(0, 120)]);
   }
   console.log(`4 chains x (1000 warm-up + 1000 draws); Vigil: runChains in ${threads} worker thread(s), seed ${seed}; rstan: sampling(cores = 1), chains one after another.`);
   console.log('wall s: the whole call (warm-up included; rstan: sampling() from R, compile excluded). chain s: the chains\' own sampler time summed');
-  console.log('(one-core seconds; the fair figure on a shared machine). min ESS: minimum bulk ESS over parameters and lp__. div: post-warm-up divergences.');
+  console.log('(one-core seconds; the fair figure on a shared machine). min ESS: minimum bulk ESS over parameters and lp__');
+  console.log('(Vigil: its unconstrained coordinates; rstan: the constrained parameters — equal for scalars, bulk ESS being rank-based). grads/s: gradient\n(leapfrog) evaluations per chain second, sampler included. div: post-warm-up divergences.');
   printTable(['model', 'engine', 'wall s', 'chain s', 'min ESS', 'at', 'ESS/s wall', 'ESS/s chain', 'grads/s', 'max R̂', 'div'], rows);
   return rr;
 }

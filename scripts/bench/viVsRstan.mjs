@@ -93,7 +93,7 @@ export async function viSection({ quick, rstan }) {
       for (const method of ['meanfield', 'fullrank']) {
         const fits = rm.fits.filter((f) => f.method === method).map((f) => ({
           ok: f.ok, wall: f.wallSeconds, iterations: f.iterations, grads: (f.iterations ?? NaN) + f.adaptIterations,
-          stop: f.ok ? (f.note || '?').replace(/\s+/g, ' ').toLowerCase() : 'failed', moments: f.ok ? { names: f.names, mean: f.mean, sd: f.sd } : null,
+          stop: f.ok ? (f.note || '?').toLowerCase().replace('maximum number of iterations is reached', 'max-iterations').replace(/ /g, '-') : 'failed', moments: f.ok ? { names: f.names, mean: f.mean, sd: f.sd } : null,
         }));
         group(`rstan vb ${method}`, fits);
       }

@@ -14,10 +14,10 @@ parse_vb <- function(lines) {
   iters <- as.numeric(sapply(Filter(length, rows), `[`, 3))
   ad <- regmatches(lines, regexec("Iteration:\\s*([0-9]+) / [0-9]+ \\[.*\\(Adaptation\\)", lines))
   adapt <- as.numeric(sapply(Filter(length, ad), `[`, 2))
-  note <- grep("CONVERGED|MAY BE DIVERGING|maximum number of iterations|Informational Message", lines, value = TRUE)
+  note <- unlist(regmatches(lines, regexpr("(MEAN|MEDIAN) ELBO CONVERGED|MAY BE DIVERGING[^.]*|maximum number of iterations is reached", lines)))
   eta <- regmatches(lines, regexpr("Found best value \\[eta = [0-9.e-]+\\]", lines))
   list(iterations = if (length(iters)) max(iters) else NA, adaptIterations = if (length(adapt)) max(adapt) else 0,
-       note = if (length(note)) trimws(sub("^Chain 1: ", "", note[length(note)])) else "", eta = if (length(eta)) eta[1] else "")
+       note = if (length(note)) note[length(note)] else "", eta = if (length(eta)) eta[1] else "")
 }
 
 for (m in j$models) {
