@@ -5,6 +5,7 @@ import { el } from './dom';
 import type { Theme } from './theme';
 
 const maxRows = 40;
+const niceRatios = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 0.8, 1, 1.25, 2, 4, 5, 10, 20, 50, 100];
 
 export function forestCharts(rows: ForestRow[], thresholds: PanelState['thresholds'], theme: Theme): { root: HTMLElement; charts: Chart[] } {
   // The worst rows when there are many: sorted by distance from agreement, computed values only.
@@ -33,7 +34,13 @@ export function forestCharts(rows: ForestRow[], thresholds: PanelState['threshol
       options: {
         // Parsed (not parsing: false): Chart.js assumes unparsed data is sorted by x.
         scales: {
-          x: { type: log ? 'logarithmic' : 'linear', title: { display: true, text: title } },
+          x: {
+            type: log ? 'logarithmic' : 'linear', title: { display: true, text: title },
+            // A log axis gets a few round ratios instead of Chart.js's crowded minor ticks.
+            ...(log ? { afterBuildTicks: (axis: { min: number; max: number; ticks: { value: number }[] }) => {
+              axis.ticks = niceRatios.filter((v) => v >= axis.min && v <= axis.max).map((value) => ({ value }));
+            }, ticks: { callback: (v: number | string) => String(v) } } : {}),
+          },
           y: { type: 'linear', reverse: true, min: -0.5, max: shown.length - 0.5, ticks: { autoSkip: false, callback: (v) => names[Number(v)] ?? '' },
             afterBuildTicks: (axis) => { axis.ticks = names.map((_, i) => ({ value: i })); } },
         },

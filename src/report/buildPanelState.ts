@@ -130,7 +130,7 @@ export function buildPanelState(input: CompareReport | FitResult, o: PanelStateO
     referenceLabel: ref ? methodLabel(ref) : null,
     elbo: approx.elbo,
     stopReason: approx.stopReason,
-    converged: approx.ok,
+    converged: approx.elbo.length === 0 ? null : approx.ok && ['stationary', 'relative-tolerance-mean', 'relative-tolerance-median', 'lbfgs-converged'].includes(approx.stopCode),
     khat: khatReport
       ? { value: finiteOrNull(khatReport.khat), threshold: finiteOrNull(khatReport.threshold), verdict: khatReport.verdict, explanation: khatReport.explanation }
       : approx.khat === null

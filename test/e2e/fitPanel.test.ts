@@ -100,8 +100,9 @@ describe('Diagnostics panel in the real workbench', { skip: url ? false : 'needs
     await screenshot(page, 'fit-panel-forest');
     await tryCommand(page, 'View: Toggle Maximize Editor Group');
     await tryCommand(page, 'View: Toggle Primary Side Bar Visibility');
-    // The code lenses above the declarations, with the model's editor in view.
-    await quickOpen(page, 'eight_schools_centered.stan');
+    // The code lenses above the declarations, with the model's editor in view (in the first group).
+    await tryCommand(page, 'View: Focus First Editor Group');
+    await page.locator('.codelens-decoration').first().waitFor({ state: 'visible', timeout: 20_000 });
     await page.locator('.codelens-decoration', { hasText: 'NUTS' }).first().waitFor({ state: 'visible', timeout: 20_000 });
     const lens = await page.locator('.codelens-decoration', { hasText: 'tau' }).first().innerText().catch(() => '');
     await screenshot(page, 'fit-lenses');

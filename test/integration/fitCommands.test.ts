@@ -64,8 +64,10 @@ suite('Fit commands', () => {
     const own = (await vscode.commands.executeCommand('vigil.internal.hostBlocking')) as { maxMs: number; label: string };
     console.log(`      extension host during the fit: longest event-loop gap ${worst.toFixed(1)} ms; Vigil's longest synchronous step ${own.maxMs.toFixed(1)} ms (${own.label})`);
     assert.ok(own.maxMs < 50, `Vigil blocked the extension host for ${own.maxMs.toFixed(1)} ms (${own.label})`);
-    // The gap also counts VS Code's own work and a busy shared machine: a looser bound.
-    assert.ok(worst < 150, `the extension host's event loop was blocked for ${worst.toFixed(1)} ms`);
+    // The gap also counts VS Code's own work in this process and a busy shared machine (gaps of 55–200 ms
+    // seen here with Vigil's own steps under 10 ms): a loose bound, still below what computing the fit
+    // on this thread would cost (compile + fit of normal_mean: about half a second).
+    assert.ok(worst < 400, `the extension host's event loop was blocked for ${worst.toFixed(1)} ms`);
 
     // The panel opened, did the ready handshake and drew the ELBO trace and the density.
     const drawn = await pollAsync(() => vscode.commands.executeCommand<Rendered | null>('vigil.internal.panelRendered', uri), (s) => !!s && s.charts.includes('densities') && s.elboPoints > 0, 'the panel to draw the result');
