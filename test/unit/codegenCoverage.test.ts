@@ -1,35 +1,11 @@
 // Compiler coverage beyond the basic models: assignment into slices and multi-indexes, densities whose
 // argument holds a data matrix times a parameter vector (fused kernel, tape and adjoint code), fused
-// density loops, and what is reported as not yet supported. Gradients against central finite differences.
+// density loops, reduce_sum, user _lpdf/_lupdf, vectorised truncation, sum_to_zero_vector, and what is
+// reported as not yet supported. Gradients against central finite differences (codegenTestUtil.ts).
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { compileModel } from '../../src/core/codegen/loadModel';
-import type { CompiledModel } from '../../src/core/model/CompiledModel';
-
-function compile(src: string, data: Record<string, unknown> = {}): CompiledModel {
-  const r = compileModel(src, data);
-  if (!r.ok) assert.fail(JSON.stringify(r.diagnostics));
-  return r.model;
-}
-
-function point(n: number, seed: number): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => Math.sin(seed * 7.3 + i * 1.7) * 0.8);
-}
-
-function checkGradient(m: CompiledModel, th: Float64Array): void {
-  const g = new Float64Array(m.dim);
-  const lp = m.logDensityGradient(th, g);
-  assert.ok(Number.isFinite(lp), `log density ${lp}: ${m.lastError}`);
-  assert.ok(Math.abs(lp - m.logDensity(th)) <= 1e-10 * Math.max(1, Math.abs(lp)), 'gradient code and value code agree');
-  for (let i = 0; i < m.dim; i++) {
-    const h = 1e-5 * Math.max(1, Math.abs(th[i]));
-    const a = Float64Array.from(th), b = Float64Array.from(th);
-    a[i] += h;
-    b[i] -= h;
-    const fd = (m.logDensity(a) - m.logDensity(b)) / (2 * h);
-    assert.ok(Math.abs(fd - g[i]) <= 1e-5 * Math.max(1, Math.abs(fd)), `coordinate ${i} (${m.unconstrainedNames[i]}): ${g[i]} vs finite difference ${fd}`);
-  }
-}
+import { checkGradient, compile, logisticData, point } from './codegenTestUtil';
 
 test('assignment into ranges, multi-indexes and matrix slices, in value and gradient code', () => {
   const m = compile(
@@ -81,12 +57,6 @@ test('slice assignment checks sizes and index ranges (the point is rejected with
 const logistic = `data { int<lower=0> N; int<lower=0> D; matrix[N, D] X; array[N] int<lower=0, upper=1> y; }
 parameters { real alpha; vector[D] beta; }
 model { alpha ~ normal(0, 2); beta ~ normal(0, 1); y ~ bernoulli_logit(alpha + X * beta); }`;
-
-function logisticData(N: number, D: number) {
-  const X = Array.from({ length: N }, (_, n) => Array.from({ length: D }, (_, d) => Math.sin(n * 1.3 + d * 2.1)));
-  const y = X.map((_, n) => (Math.cos(n * 0.7) > 0 ? 1 : 0));
-  return { N, D, X, y };
-}
 
 test('a density of alpha + X * beta (data X): fused matrix-vector kernel, adjoint code, against a hand formula', () => {
   const data = logisticData(30, 4);
@@ -155,60 +125,6 @@ model {
   assert.equal(r.diagnostics[0].span.start.line, 5);
 });
 
-test('GLM densities equal their elementwise forms (value, with and without constants) and have exact gradients', () => {
-  const base = logisticData(12, 3);
-  const counts = base.X.map((_, n) => (n * 7) % 5);
-  const yr = base.X.map((_, n) => Math.sin(n) * 2);
-  const cases = [
-    ['bernoulli_logit_glm(X, alpha, beta)', 'bernoulli_logit(alpha + X * beta)', 'array[N] int y;', base.y],
-    ['poisson_log_glm(X, alpha, beta)', 'poisson_log(alpha + X * beta)', 'array[N] int y;', counts],
-    ['normal_id_glm(X, alpha, beta, sigma)', 'normal(alpha + X * beta, sigma)', 'vector[N] y;', yr],
-  ] as const;
-  for (const [glm, plain, ydecl, y] of cases) {
-    for (const form of ['~', 'target']) {
-      const model = (d: string) => {
-        const [fam, args] = [d.slice(0, d.indexOf('(')), d.slice(d.indexOf('(') + 1, -1)];
-        const stmt = form === '~' ? `y ~ ${d};` : `target += ${fam}_${fam === 'normal' || fam === 'normal_id_glm' ? 'lpdf' : 'lpmf'}(y | ${args});`;
-        return `data { int N; int D; matrix[N, D] X; ${ydecl} }
-parameters { real alpha; vector[D] beta; real<lower=0> sigma; }
-model { alpha ~ normal(0, 1); beta ~ normal(0, 1); sigma ~ exponential(1); ${stmt} }`;
-      };
-      const a = compile(model(glm), { ...base, y });
-      const b = compile(model(plain), { ...base, y });
-      for (let s = 1; s <= 2; s++) {
-        const th = point(a.dim, s + 20);
-        const va = a.logDensity(th), vb = b.logDensity(th);
-        assert.ok(Math.abs(va - vb) <= 1e-9 * Math.max(1, Math.abs(vb)), `${glm} (${form}): ${va} vs ${vb}`);
-        checkGradient(a, th);
-      }
-    }
-  }
-});
-
-test('lkj_corr_cholesky keeps its normalising constant (target +=, eta data or a parameter)', () => {
-  // lkj_corr_cholesky_lpdf(L | eta) = lkj_corr_lpdf(L L' | eta) + sum_{k>=2} (K - k) log L[k,k] (the
-  // Jacobian of L -> L L'), which checks the constant against the lkj_corr kernel.
-  const src = (eta: string, decl: string) => `data { int K; }
-parameters { cholesky_factor_corr[K] L; ${decl} }
-model {
-  target += lkj_corr_cholesky_lpdf(L | ${eta});
-  target += -lkj_corr_lpdf(multiply_lower_tri_self_transpose(L) | ${eta});
-  for (k in 2:K) target += -(K - k) * log(L[k, k]);
-}`;
-  const fixed = compile(src('1.7', ''), { K: 3 });
-  const th = point(fixed.dim, 30);
-  // What is left is the log-Jacobian of the cholesky_factor_corr transform only: compare with the
-  // same model with jacobian off (0) and the transform's log-Jacobian alone.
-  const jac = compile('data { int K; } parameters { cholesky_factor_corr[K] L; } model { }', { K: 3 });
-  assert.ok(Math.abs(fixed.logDensity(th, { jacobian: false })) < 1e-10, `${fixed.logDensity(th, { jacobian: false })}`);
-  assert.ok(Math.abs(fixed.logDensity(th) - jac.logDensity(th)) < 1e-10);
-  const free = compile(src('eta', 'real<lower=0> eta;'), { K: 3 });
-  const th2 = point(free.dim, 31);
-  assert.ok(Math.abs(free.logDensity(th2, { jacobian: false })) < 1e-10);
-  const withPrior = compile('data { int K; } parameters { cholesky_factor_corr[K] L; real<lower=0> eta; } model { eta ~ gamma(2, 1); target += lkj_corr_cholesky_lpdf(L | eta); L ~ lkj_corr_cholesky(eta); }', { K: 4 });
-  for (let s = 0; s < 3; s++) checkGradient(withPrior, point(withPrior.dim, 32 + s));
-});
-
 test('reduce_sum is the partial-sum function over the whole slice (same value and gradient)', () => {
   const data = { N: 5, y: [1, 0, 3, 2, 4], x: [0.1, -0.4, 0.8, 0.3, -1] };
   const direct = compile(
@@ -245,4 +161,47 @@ test('a user _lpdf called as _lupdf or through ~ drops the constants of the _lup
   assert.ok(Math.abs(dropT.logDensity(th) - kernel) < 1e-12);
   assert.ok(Math.abs(dropU.logDensity(th) - kernel) < 1e-12);
   checkGradient(dropT, th);
+});
+
+test('truncation on a vectorised ~ equals the loop of scalar truncated statements', () => {
+  const data = { N: 4, y: [0.5, 1.2, 2.5, 0.1], x: [0.3, -0.2, 1, 0.5] };
+  const pairs = [
+    ['y ~ normal(mu + b * x, sigma) T[0, ];', 'for (n in 1:N) y[n] ~ normal(mu + b * x[n], sigma) T[0, ];'],
+    ['y ~ normal(mu, sigma) T[0, 3];', 'for (n in 1:N) y[n] ~ normal(mu, sigma) T[0, 3];'],
+    ['y ~ normal(mu + b * x, sigma) T[, 2.6];', 'for (n in 1:N) y[n] ~ normal(mu + b * x[n], sigma) T[, 2.6];'],
+  ];
+  for (const [vec, loop] of pairs) {
+    const m = (stmt: string) =>
+      compile(`data { int N; vector[N] y; vector[N] x; } parameters { real mu; real b; real<lower=0> sigma; } model { ${stmt} mu ~ normal(0, 1); b ~ normal(0, 1); sigma ~ exponential(1); }`, data);
+    const a = m(vec), b = m(loop);
+    for (let s = 1; s <= 2; s++) {
+      const th = point(3, s + 50);
+      assert.ok(Math.abs(a.logDensity(th) - b.logDensity(th)) < 1e-10, `${vec}: ${a.logDensity(th)} vs ${b.logDensity(th)}`);
+      checkGradient(a, th);
+    }
+  }
+  // An element outside the bounds rejects... as the scalar form does (log density -Infinity).
+  const out = compile('data { int N; vector[N] y; } parameters { real mu; } model { y ~ normal(mu, 1) T[1, ]; }', { N: 2, y: [2, 0.5] });
+  assert.equal(out.logDensity(Float64Array.of(0)), -Infinity);
+});
+
+test('sum_to_zero_vector parameters: constrained values sum to zero, unconstrain inverts, gradient exact', () => {
+  const m = compile('data { int K; vector[K] y; } parameters { sum_to_zero_vector[K] z; real<lower=0> s; } model { y ~ normal(z, s); z ~ normal(0, 1); s ~ exponential(1); }', { K: 4, y: [1, -0.5, 0.2, 0.1] });
+  assert.equal(m.dim, 4);
+  const th = point(4, 60);
+  const z = m.constrain(th).z as number[];
+  assert.equal(z.length, 4);
+  assert.ok(Math.abs(z.reduce((a, b) => a + b, 0)) < 1e-12);
+  const back = m.unconstrain(m.constrain(th));
+  for (let i = 0; i < 4; i++) assert.ok(Math.abs(back[i] - th[i]) < 1e-12);
+  checkGradient(m, th);
+});
+
+test('an inlined transformed parameter keeps its declared-size check in the tape-free gradient', () => {
+  const m = compile('data { int K; vector[3] y; } parameters { vector[3] a; } transformed parameters { vector[K] t = 2 * a; } model { a ~ normal(0, 1); y ~ normal(t, 1); }', { K: 2, y: [1, 2, 3] });
+  const th = point(3, 90);
+  assert.equal(m.logDensity(th), -Infinity);
+  const g = new Float64Array(3);
+  assert.equal(m.logDensityGradient(th, g), -Infinity);
+  assert.match(m.lastError, /size/);
 });

@@ -7,6 +7,7 @@ import type { ScalarOps } from '../../src/core/math/transforms/scalarOps';
 import { numberOps } from '../../src/core/math/transforms/scalarOps';
 import { lowerUpperConstrain, lowerUpperUnconstrain, offsetMultiplierConstrain, offsetMultiplierUnconstrain } from '../../src/core/math/transforms/bounds';
 import { simplexConstrain, simplexUnconstrain } from '../../src/core/math/transforms/simplex';
+import { sumToZeroConstrain, sumToZeroUnconstrain } from '../../src/core/math/transforms/sumToZero';
 import { orderedConstrain, orderedUnconstrain } from '../../src/core/math/transforms/ordered';
 import { unitVectorConstrain, unitVectorUnconstrain } from '../../src/core/math/transforms/unitVector';
 import { choleskyCorrConstrain, choleskyCorrUnconstrain } from '../../src/core/math/transforms/choleskyCorr';
@@ -179,3 +180,22 @@ for (const c of cases) {
     }
   });
 }
+
+test('sum_to_zero_vector: sums to zero, round-trips, no log-Jacobian, isometric (Stan 2.36)', () => {
+  for (const K of [1, 2, 3, 6]) {
+    const y = Array.from({ length: K - 1 }, (_, i) => Math.sin(3 * i + 1) * 2);
+    const x = new Array<number>(K);
+    assert.equal(sumToZeroConstrain(numberOps, y, 0, K, x), 0);
+    assert.ok(Math.abs(x.reduce((a, b) => a + b, 0)) < 1e-12);
+    const back = new Array<number>(K - 1);
+    sumToZeroUnconstrain(x, K, back, 0);
+    for (let i = 0; i < K - 1; i++) assert.ok(Math.abs(back[i] - y[i]) < 1e-12);
+    // Isometric: |x| = |y|.
+    const n2 = (v: number[]) => v.reduce((a, b) => a + b * b, 0);
+    assert.ok(Math.abs(n2(x) - n2(y)) < 1e-10);
+  }
+  // K = 2: x = (y / sqrt 2, -y / sqrt 2), as Stan's sum_to_zero_constrain.
+  const x2 = [0, 0];
+  sumToZeroConstrain(numberOps, [1], 0, 2, x2);
+  assert.ok(Math.abs(x2[0] - Math.SQRT1_2) < 1e-15 && Math.abs(x2[1] + Math.SQRT1_2) < 1e-15);
+});

@@ -87,22 +87,39 @@ function substStmt(s: IRStmt, name: string, by: IRExpr): IRStmt {
 
 // Transformed parameters and model statements with the fusable vector transformed parameters
 // substituted away (their names are returned in `inlined`).
-export function inlineElementwiseTps(tps: IRStmt[], model: IRStmt[]): { tps: IRStmt[]; model: IRStmt[]; inlined: Set<string> } {
+// The vector variables read elementwise at the top of an elementwise expression (null if some leaf is
+// not a variable): their lengths must equal the declared size of an inlined transformed parameter.
+export function elementwiseLeafVars(e: IRExpr): string[] | null {
+  if (e.k === 'Var') return isVec(e.t) ? [e.name] : [];
+  if (!isVec(e.t)) return [];
+  if (!isElementwiseOp(e)) return null;
+  const out: string[] = [];
+  for (const x of kids(e)) {
+    const v = elementwiseLeafVars(x);
+    if (v === null) return null;
+    out.push(...v);
+  }
+  return out;
+}
+
+export function inlineElementwiseTps(tps: IRStmt[], model: IRStmt[]): { tps: IRStmt[]; model: IRStmt[]; inlined: Set<string>; sizes: { name: string; vars: string[] }[] } {
   let all = [...tps, ...model];
+  const sizes: { name: string; vars: string[] }[] = [];
   let nTp = tps.length;
   const inlined = new Set<string>();
   for (let k = 0; k < nTp; k++) {
     const s = all[k];
     if (s.k !== 'Decl' || !s.init || s.decl.transform.kind !== 'none' || s.decl.t.dims !== 0) continue;
     if (s.decl.t.base !== 'vector' && s.decl.t.base !== 'row_vector') continue;
-    if (!isElementwiseOp(s.init)) continue;
+    if (!isElementwiseOp(s.init) || elementwiseLeafVars(s.init) === null) continue;
     const rest = all.slice(k + 1);
     if (!elementwiseOnly(rest, s.decl.name)) continue;
     const init = s.init, name = s.decl.name;
     all = [...all.slice(0, k), ...rest.map((x) => substStmt(x, name, init))];
     inlined.add(name);
+    sizes.push({ name, vars: elementwiseLeafVars(init)! });
     nTp--;
     k--;
   }
-  return { tps: all.slice(0, nTp), model: all.slice(nTp), inlined };
+  return { tps: all.slice(0, nTp), model: all.slice(nTp), inlined, sizes };
 }

@@ -157,6 +157,10 @@ export const CONTAINER: Record<string, string> = {
   sort_indices_asc: 'R.c.sortIndicesAsc',
   sort_indices_desc: 'R.c.sortIndicesDesc',
   rank: 'R.c.rank',
+  mdivide_left_tri_low: 'R.la.mdivideLeftTriLow',
+  mdivide_right_tri_low: 'R.la.mdivideRightTriLow',
+  qr_thin_Q: 'R.la.qrThinQ',
+  qr_thin_R: 'R.la.qrThinR',
 };
 
 // Tape forms of container functions whose arguments may be parameters: code template over the
@@ -188,6 +192,8 @@ export const CONTAINER_GRAD: Record<string, (a: string[], mask: number) => strin
   append_row: (a) => `R.c.append(${a[0]}, ${a[1]}, true)`,
   squared_distance: (a) => `R.c.squaredDistanceOps(T, ${a[0]}, ${a[1]})`,
   cholesky_decompose: (a) => `R.mvd.choleskyOps(T, ${a[0]})`,
+  mdivide_left_tri_low: (a) => `R.la.mdivideLeftTriLowOps(T, ${a[0]}, ${a[1]})`,
+  mdivide_right_tri_low: (a) => `R.la.mdivideRightTriLowOps(T, ${a[0]}, ${a[1]})`,
   multiply_lower_tri_self_transpose: (a) => `R.c.multiplyLowerTriSelfTransposeOps(T, ${a[0]})`,
   append_col: (a) => `R.c.appendCol(${a[0]}, ${a[1]}, true)`,
   gp_exp_quad_cov: (a) => `R.c.gpExpQuadCovOps(T, ${a[0]}, ${a[1]}, ${a[2]})`,
@@ -203,5 +209,5 @@ export const CONTAINER_GRAD: Record<string, (a: string[], mask: number) => strin
 // Container functions whose tape form needs every real argument as nodes.
 // Container functions whose tape form needs some arguments as nodes (by position).
 export const LIFT_SOME: Record<string, number[]> = { gp_exp_quad_cov: [1, 2], cov_exp_quad: [1, 2], quad_form_diag: [0, 1] };
-export const LIFT_ALL = new Set(['add_diag', 'append_col', 'rep_matrix', 'rep_array', 'append_row', 'softmax', 'log_softmax', 'cumulative_sum', 'diag_pre_multiply', 'squared_distance', 'cholesky_decompose', 'rep_vector', 'rep_row_vector']);
+export const LIFT_ALL = new Set(['mdivide_left_tri_low', 'mdivide_right_tri_low', 'add_diag', 'append_col', 'rep_matrix', 'rep_array', 'append_row', 'softmax', 'log_softmax', 'cumulative_sum', 'diag_pre_multiply', 'squared_distance', 'cholesky_decompose', 'rep_vector', 'rep_row_vector']);
 

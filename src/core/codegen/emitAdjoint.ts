@@ -50,8 +50,10 @@ function varsOf(e: IRExpr | null, out: Set<string> = new Set()): Set<string> {
   return out;
 }
 
+// User calls, and target() (which must see every density before it: this code reorders them).
 function hasUserCall(e: IRExpr): boolean {
   if ((e.k === 'Call' || e.k === 'Dist') && e.user) return true;
+  if (e.k === 'Call' && (e.fn === 'target' || e.fn === 'get_lp')) return true;
   const kids: IRExpr[] =
     e.k === 'Bin' ? [e.a, e.b] : e.k === 'Un' ? [e.a] : e.k === 'Cond' ? [e.c, e.a, e.b] : e.k === 'Call' || e.k === 'Dist' ? e.args : e.k === 'Arr' || e.k === 'RowVec' ? e.elems : e.k === 'Idx' ? [e.target] : [];
   return kids.some(hasUserCall);
@@ -116,11 +118,13 @@ export function adjointEligible(ir: IRProgram): boolean {
   return true;
 }
 
-// Emits `function lpG(theta, jacobian, grad)` in adjoint form. cx: a value-mode context.
-export function emitAdjointLpG(cx: EmitContext, ir: IRProgram, L: Lines, checks: () => void, tpBuffers: Map<string, string>): void {
-  cx.adjoint = true;
+// Emits `function lpG(theta, jacobian, grad)` in adjoint form. cx: a value-mode context. valueOnly: emit
+// `function lpV(theta, jacobian)` with the same fusion (inlined transformed parameters, vectors read in
+// place, density loops shared), statements in their order, no adjoints.
+export function emitAdjointLpG(cx: EmitContext, ir: IRProgram, L: Lines, checks: () => void, tpBuffers: Map<string, string>, valueOnly = false): void {
+  cx.adjoint = !valueOnly;
   cx.L = L;
-  L.open('function lpG(theta, jacobian, grad) {');
+  L.open(valueOnly ? 'function lpV(theta, jacobian) {' : 'function lpG(theta, jacobian, grad) {');
   L.line('LPC[0] = 0;');
   // grad is never zeroed as a whole: scalars are assigned at the end, vectors read in place are assigned
   // by their first density loop (cx.addTo) or zeroed here (the line is filled in at the end).
@@ -138,6 +142,11 @@ export function emitAdjointLpG(cx: EmitContext, ir: IRProgram, L: Lines, checks:
     const v = cx.declare(d.name, d.t, true);
     if (d.t.base === 'real') {
       const A = mangle('A', d.name);
+      if (valueOnly) {
+        L.line(`const ${v.js} = ${lower ? `Math.exp(theta[${O}]) + ${P}.a` : `theta[${O}]`};`);
+        if (lower) L.line(`if (jacobian) LPC[0] += theta[${O}];`);
+        continue;
+      }
       if (!lower) {
         L.line(`const ${v.js} = theta[${O}];`);
         L.line(`let ${A} = 0;`);
@@ -170,6 +179,7 @@ export function emitAdjointLpG(cx: EmitContext, ir: IRProgram, L: Lines, checks:
     }
     L.close();
     L.line(`const ${v.js} = ${B};`);
+    if (valueOnly) continue;
     if (!lower) {
       v.adjElem = (i) => `grad[${O} + ${i}]`;
       zero.push(`for (let $i = 0; $i < ${B}.length; $i++) grad[${O} + $i] = 0;`);
@@ -183,9 +193,25 @@ export function emitAdjointLpG(cx: EmitContext, ir: IRProgram, L: Lines, checks:
   // Forward: values of the declared variables; densities wait for the reverse pass.
   cx.localAd = true;
   cx.prealloc = tpBuffers;
-  for (const s of fused.tps) forward(cx, s, L);
+  for (const s of fused.tps) valueOnly ? emitStmt(cx, s, L) : forward(cx, s, L);
   cx.prealloc = new Map();
+  // Inlined transformed parameters: their declared sizes, checked as the value code checks them.
+  for (const { name, vars } of fused.sizes) {
+    const P = mangle('P', name);
+    for (const x of new Set(vars)) {
+      const v = cx.lookup(x);
+      const len = v.len ?? `${v.js}.length`;
+      L.line(`if (${len} !== ${P}.baseSizes[0]) throw new R.StanError("size mismatch assigning a vector of size " + ${len} + " to '" + ${P}.name + "'.");`);
+    }
+  }
   checks();
+  if (valueOnly) {
+    valueStatements(cx, fused.model, L);
+    cx.pop();
+    L.line('return LPC[0];');
+    L.close();
+    return;
+  }
   for (const s of fused.model) forward(cx, s, L);
   // Reverse
   // Runs of densities share one loop where their lengths agree (emitDistsFused).
@@ -208,6 +234,22 @@ export function emitAdjointLpG(cx: EmitContext, ir: IRProgram, L: Lines, checks:
   L.line('return LPC[0];');
   L.close();
   cx.adjoint = false;
+}
+
+// Value code of straight-line model statements in order, consecutive densities sharing loops.
+function valueStatements(cx: EmitContext, stmts: IRStmt[], L: Lines): void {
+  for (let k = 0; k < stmts.length; k++) {
+    const run: (IRExpr & { k: 'Dist' })[] = [];
+    while (k < stmts.length && densityOf(stmts[k])) run.push(densityOf(stmts[k++])!);
+    if (run.length) {
+      L.open('{');
+      emitDistsFused(cx, run);
+      L.close();
+      k--;
+      continue;
+    }
+    emitStmt(cx, stmts[k], L);
+  }
 }
 
 function forward(cx: EmitContext, s: IRStmt, L: Lines): void {

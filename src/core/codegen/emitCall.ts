@@ -69,10 +69,11 @@ function flags(cx: EmitContext, args: E[], propto: boolean): number {
 function emitDist(cx: EmitContext, e: IRExpr & { k: 'Dist' }): E {
   if (e.user) {
     const name = `${e.family}_${e.suffix}`;
-    return emitUserCall(cx, name, e.args, T_REAL);
+    return emitUserCall(cx, name, e.args, T_REAL, e.propto && cx.propto);
   }
   const args = e.args.map((a) => emitExpr(cx, a));
   const ad = args.some((a) => a.ad);
+  e = { ...e, propto: e.propto && cx.propto };
   const fam = univariateFamilies.get(e.family);
   if (fam && args.length <= 4) {
     const F = cx.family(e.family);
@@ -131,17 +132,19 @@ function compatible(fn: IRFunction, args: E[]): boolean {
   return fn.args.length === args.length && fn.args.every((a, i) => a.t.dims === args[i].t.dims && (a.t.base === args[i].t.base || (a.t.base === 'real' && args[i].t.base === 'int')));
 }
 
-function emitUserCall(cx: EmitContext, name: string, irArgs: IRExpr[], t: IRType): E {
+// propto: whether `_lupdf` calls inside the instance drop constants (a user _lpdf called as _lpdf keeps
+// them; called as _lupdf or through ~ drops them; other functions inherit the caller's).
+function emitUserCall(cx: EmitContext, name: string, irArgs: IRExpr[], t: IRType, propto = cx.propto): E {
   const args = irArgs.map((a) => emitExpr(cx, a));
   const candidates = cx.functions.filter((f) => f.name === name);
   const idx = candidates.findIndex((f) => compatible(f, args));
   if (idx < 0) throw new CompileError(`No definition of the function '${name}' for these arguments.`);
   const fn = candidates[idx];
   const mask = args.reduce((m, a, i) => m | (a.ad && fn.args[i].t.base !== 'int' ? 1 << i : 0), 0);
-  const key = `${name}#${idx}#${cx.mode}#${mask}`;
+  const key = `${name}#${idx}#${cx.mode}#${mask}#${propto}`;
   let inst = cx.instances.get(key);
   if (!inst) {
-    inst = { fn, mode: cx.mode, mask, js: `${mangle('f', name)}_${idx}_${cx.mode === 'grad' ? 'g' : 'v'}${mask}` };
+    inst = { fn, mode: cx.mode, mask, propto, js: `${mangle('f', name)}_${idx}_${cx.mode === 'grad' ? 'g' : 'v'}${mask}${propto ? '' : 'k'}` };
     cx.instances.set(key, inst);
     cx.pending.push(inst);
   }

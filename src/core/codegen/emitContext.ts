@@ -59,6 +59,7 @@ export interface FnInstance {
   fn: IRFunction;
   mode: Mode;
   mask: number;
+  propto: boolean;
   js: string;
 }
 
@@ -67,6 +68,9 @@ export class EmitContext {
   private tmp = 0;
   // Whether real-valued locals declared here depend on parameters.
   localAd = false;
+  // Whether `_lupdf`/`~` in the code being emitted drop constants (false inside a user _lpdf instance
+  // called as _lpdf).
+  propto = true;
   // Set inside a user function: its return type and whether the return value depends on parameters.
   fnRet: { t: IRType | null; ad: boolean } | null = null;
   readonly families = new Set<string>();

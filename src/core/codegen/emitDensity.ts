@@ -38,7 +38,8 @@ function distParts(cx: EmitContext, e: DistE, i: string): Parts {
   const dualMode = cx.grad || cx.adjoint;
   // Data matrix * parameter vector leaves: values before the loop, partials collected per row.
   const mvs: { M: string; v: string; val: string; adj: string; vAdj?: (j: string) => string; nodes: boolean }[] = [];
-  cx.leafHook = !dualMode
+  // Not inside user functions: a recursive call could reuse this call site's scratch buffers.
+  cx.leafHook = !dualMode || cx.fnRet !== null
     ? null
     : (x, idx) => {
         if (x.k !== 'Bin' || x.op !== '*' || x.a.t.base !== 'matrix' || x.a.t.dims !== 0 || x.b.t.base !== 'vector' || x.b.t.dims !== 0) return null;
@@ -116,7 +117,11 @@ function distParts(cx: EmitContext, e: DistE, i: string): Parts {
       vals.push(d.v);
       duals.push(d);
     } else {
-      vals.push(emitExpr(cx, parts[j]!.expr).c);
+      // Element values in temporaries: the kernel reads each several times.
+      const c = emitExpr(cx, parts[j]!.expr).c;
+      const t = /^[$\w]+$/.test(c) ? c : cx.fresh('x');
+      if (t !== c) B.line(`const ${t} = ${c};`);
+      vals.push(t);
       duals.push(null);
     }
   });

@@ -179,11 +179,13 @@ function emitInstances(cx: EmitContext, L: Lines): void {
       cx.push();
       const args = fn.args.map((a, i) => cx.declare(a.name, a.t, (mask & (1 << i)) !== 0));
       cx.localAd = mask !== 0;
+      cx.propto = inst.propto;
       cx.fnRet = { t: fn.ret, ad: mask !== 0 && fn.ret !== null && fn.ret.base !== 'int' };
       L.open(`function ${inst.js}(${args.map((a) => a.js).join(', ')}) {`);
       emitStmt(cx, fn.body, L);
       L.close();
       cx.pop();
+      cx.propto = true;
     });
   }
 }
@@ -192,6 +194,7 @@ export function emitModel(ir: IRProgram): string {
   const cv = new EmitContext('value', ir.functions);
   const cg = new EmitContext('grad', ir.functions);
   const ca = new EmitContext('value', ir.functions); // adjoint-form gradient code
+  const cf = new EmitContext('value', ir.functions); // fused value code (straight-line models)
   const params = new Set(ir.parameters.map((d) => d.name));
   const L = new Lines(0);
   L.line('"use strict";');
@@ -209,6 +212,7 @@ export function emitModel(ir: IRProgram): string {
     cv.declare(d.name, d.t, false);
     cg.declare(d.name, d.t, false);
     ca.declare(d.name, d.t, false);
+    cf.declare(d.name, d.t, false);
   }
   // Transformed data, run once (value code); its variables are data for both modes.
   cv.localAd = false;
@@ -216,6 +220,7 @@ export function emitModel(ir: IRProgram): string {
     emitStmt(cv, s, L);
     if (s.k === 'Decl') cg.declare(s.decl.name, s.decl.t, false);
     if (s.k === 'Decl') ca.declare(s.decl.name, s.decl.t, false);
+    if (s.k === 'Decl') cf.declare(s.decl.name, s.decl.t, false);
   }
   for (const d of ir.tdataDecls) if (d.transform.kind !== 'none') L.line(`const ${mangle('P', d.name)} = ${specCode(cv, d, params)};`);
   emitChecks(cv, ir.tdataDecls, L, false);
@@ -259,12 +264,21 @@ export function emitModel(ir: IRProgram): string {
     cx.pop();
     return B;
   };
-  L.open('function lpV(theta, jacobian) {');
-  L.line('LPC[0] = 0;');
-  L.out.push(body(cv, 'value').text());
-  L.line('return LPC[0];');
-  L.close();
-  if (adjointEligible(ir)) {
+  const straight = adjointEligible(ir);
+  if (straight) {
+    // Straight-line model: the value code fused as the adjoint code is (emitAdjoint.ts).
+    const B = new Lines(0);
+    cf.L = B;
+    emitAdjointLpG(cf, ir, B, () => emitChecks(cf, ir.tparamDecls, B, false), new Map(tpBuffers.map((d) => [d.name, mangle('BV', d.name)])), true);
+    L.out.push(B.text());
+  } else {
+    L.open('function lpV(theta, jacobian) {');
+    L.line('LPC[0] = 0;');
+    L.out.push(body(cv, 'value').text());
+    L.line('return LPC[0];');
+    L.close();
+  }
+  if (straight) {
     // Straight-line model: gradient as adjoint source code, no tape (emitAdjoint.ts).
     const B = new Lines(0);
     emitAdjointLpG(ca, ir, B, () => emitChecks(ca, ir.tparamDecls, B, false), new Map(tpBuffers.map((d) => [d.name, mangle('BV', d.name)])));
@@ -319,7 +333,8 @@ export function emitModel(ir: IRProgram): string {
   emitInstances(cv, L);
   emitInstances(cg, L);
   emitInstances(ca, L);
-  for (const f of new Set([...cv.families, ...cg.families, ...ca.families])) families.line(`const ${mangle('F', f)} = R.family(${str(f)});`);
+  emitInstances(cf, L);
+  for (const f of new Set([...cv.families, ...cg.families, ...ca.families, ...cf.families])) families.line(`const ${mangle('F', f)} = R.family(${str(f)});`);
 
   const meta = (ds: IRDecl[]) => `[${ds.map((d) => mangle('P', d.name)).join(', ')}]`;
   L.line(`return { lpV, lpG, write, dynBounds, dim: DIM, params: ${meta(ir.parameters)}, tparams: ${meta(ir.tparamDecls)}, gqs: ${meta(ir.gqDecls)} };`);

@@ -4,6 +4,7 @@ import { CompileError, type E, type EmitContext, str } from './emitContext';
 import { emitBinary, emitExpr, emitGuarded, indexSpec, isScalar } from './emitExpr';
 import { canInlineDist, emitElementwiseInto, isElementwiseOp } from './emitLoops';
 import { emitDistInline } from './emitDensity';
+import { emitTruncation } from './emitTruncation';
 
 export class Lines {
   readonly out: string[] = [];
@@ -190,31 +191,6 @@ export function addTarget(cx: EmitContext, e: E, L: Lines): void {
   if (cx.node(e)) L.line(scalar ? `T.target(${e.c});` : `T.target(G.sumG(T, ${e.c}));`);
   else if (cx.grad) L.line(scalar ? `T.targetConst(${e.c});` : `T.targetConst(R.c.sum(${e.c}));`);
   else L.line(scalar ? `LPC[0] += ${e.c};` : `LPC[0] += R.c.sum(${e.c});`);
-}
-
-function emitTruncation(cx: EmitContext, s: IRStmt & { k: 'Tilde' }, L: Lines): void {
-  const d = s.dist;
-  const tr = s.trunc!;
-  const y = emitExpr(cx, d.args[0]);
-  if (!isScalar(y.t)) throw new CompileError('Truncation of a vectorised sampling statement is not yet supported.');
-  const cdf = (bound: IRExpr, suffix: 'lcdf' | 'lccdf'): E => emitExpr(cx, { ...d, suffix, propto: false, args: [bound, ...d.args.slice(1)] });
-  const lo = tr.lo ? emitExpr(cx, tr.lo) : null;
-  const hi = tr.hi ? emitExpr(cx, tr.hi) : null;
-  const outside = [lo ? `${cx.val(y)} < ${cx.val(lo)}` : '', hi ? `${cx.val(y)} > ${cx.val(hi)}` : ''].filter(Boolean).join(' || ');
-  L.line(`if (${outside}) ${cx.grad ? 'T.targetConst(-Infinity)' : 'LPC[0] = -Infinity'};`);
-  let norm: E;
-  if (lo && hi) {
-    const a = cdf(tr.hi!, 'lcdf'), b = cdf(tr.lo!, 'lcdf');
-    if (cx.node(a) || cx.node(b)) {
-      // log(exp(a) - exp(b)) = a + log1m(exp(b - a))
-      const diff = emitBinary(cx, '-', b, a, { base: 'real', dims: 0 });
-      norm = { c: `T.add(${cx.as(a, true).c}, T.log1m(T.exp(${diff.c})))`, ad: true, t: a.t };
-    } else norm = { c: `R.d.logDiffExpV(${a.c}, ${b.c})`, ad: a.ad || b.ad, t: a.t };
-  } else if (lo) norm = cdf(tr.lo!, 'lccdf');
-  else norm = cdf(tr.hi!, 'lcdf');
-  // Under `~`, a normaliser that depends on no parameter is a constant and is dropped.
-  if (!norm.ad) return;
-  addTarget(cx, cx.node(norm) ? { ...norm, c: `T.neg(${norm.c})` } : { ...norm, c: `(-${norm.c})` }, L);
 }
 
 // x[2:4] = ..., x[idxs] = ..., m[:, j] = ...: in place through the runtime (R.assignIndex).

@@ -39,7 +39,12 @@ const T: Record<string, Template> = {
   bernoulli_logit(cx, flags, [n, a], want, fail) {
     cx.L.line(`if (!((${n} === 0 || ${n} === 1) && ${a} === ${a})) ${fail};`);
     if (!include(flags, 2)) return { lp: '0', d: () => '0' };
-    return { lp: `-R.m.log1pExp(${n} === 1 ? -${a} : ${a})`, d: (j) => (j === 1 && want[1] ? `(${n} - R.m.invLogit(${a}))` : '0') };
+    // One exponential for the term and the partial: with e = exp(-|a|), log1p(exp(s)) for s = -a (n = 1)
+    // or a (n = 0) is max(s, 0) + log1p(e), and inv_logit(a) is 1 / (1 + e) or e / (1 + e).
+    const e = cx.fresh('ea');
+    cx.L.line(`const ${e} = Math.exp(-Math.abs(${a}));`);
+    const lp = `-(Math.log1p(${e}) + (${n} === 1 ? (${a} < 0 ? -${a} : 0) : (${a} > 0 ? ${a} : 0)))`;
+    return { lp, d: (j) => (j === 1 && want[1] ? `(${n} - (${a} < 0 ? ${e} / (1 + ${e}) : 1 / (1 + ${e})))` : '0') };
   },
   cauchy(cx, flags, [y, mu, sigma], want, fail) {
     cx.L.line(`if (!(${y} === ${y} && Math.abs(${mu}) < Infinity && ${sigma} > 0 && ${sigma} < Infinity)) ${fail};`);

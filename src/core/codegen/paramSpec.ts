@@ -8,6 +8,7 @@ import { covMatrixConstrain, covMatrixUnconstrain } from '../math/transforms/cov
 import { orderedConstrain, orderedUnconstrain } from '../math/transforms/ordered';
 import { type ScalarOps, numberOps } from '../math/transforms/scalarOps';
 import { simplexConstrain, simplexUnconstrain } from '../math/transforms/simplex';
+import { sumToZeroConstrain, sumToZeroUnconstrain } from '../math/transforms/sumToZero';
 import { unitVectorConstrain, unitVectorUnconstrain } from '../math/transforms/unitVector';
 import {
   type JacSlot,
@@ -46,6 +47,7 @@ export function spec(name: string, base: VarSpec['base'], arraySizes: number[], 
     cov_matrix: (K * (K + 1)) / 2,
     cholesky_factor_cov: choleskyCovSize(baseSizes[0], baseSizes[1] ?? baseSizes[0]),
   };
+  if (bounds.kind === 'sum_to_zero_vector' && K < 1) throw new StanError(`'${name}': a sum_to_zero_vector needs at least 1 element.`);
   if (bounds.kind === 'simplex' && K < 1) throw new StanError(`'${name}': a simplex needs at least 1 element.`);
   const count = arraySizes.reduce((a, b) => a * b, 1);
   const eu = eusize[bounds.kind] ?? esize;
@@ -81,6 +83,9 @@ function readElement(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSp
       break;
     case 'simplex':
       lj = simplexConstrain(ops, y, off, K, store);
+      break;
+    case 'sum_to_zero_vector':
+      lj = sumToZeroConstrain(ops, y, off, K, store);
       break;
     case 'ordered':
     case 'positive_ordered':
@@ -200,6 +205,9 @@ export function unconstrain(v: unknown, s: VarSpec, y: Float64Array, off: number
         break;
       case 'simplex':
         simplexUnconstrain(e, K, y, pos);
+        break;
+      case 'sum_to_zero_vector':
+        sumToZeroUnconstrain(e, K, y, pos);
         break;
       case 'ordered':
       case 'positive_ordered':

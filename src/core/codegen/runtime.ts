@@ -2,6 +2,7 @@
 // layout) and G (gradient container operations). Generated code uses nothing else: no globals, no require.
 import * as matvecFused from './matvecFused';
 import * as glmDensities from './glmDensities';
+import * as triangularSolve from './triangularSolve';
 import type { UnivariateFamily } from '../math/family';
 import { univariateFamilies } from '../math/registry';
 import { digamma } from '../math/special/digamma';
@@ -111,6 +112,7 @@ export function makeRuntime(print: PrintSink): Runtime {
     vd: vectorDensities,
     md: matrixDensities,
     gd: glmDensities,
+    la: triangularSolve,
     p: { spec: paramSpec.spec, read: paramSpec.read, readDyn: paramSpec.readDyn, check: paramSpec.check, get lj() { return paramSpec.jacobian.lj; } },
     readData,
     family,
