@@ -7,6 +7,9 @@ import { DataFiles } from './host/dataFiles';
 import { EngineClient } from './host/engineClient';
 import { FitCommands, revealDeclaration } from './host/fitCommands';
 import { FitProblems } from './host/fitProblems';
+import { ModelTree } from './host/modelTree';
+import { panelImageMarks } from './host/panelImageMarks';
+import { readText } from './host/runFreshness';
 import { DiagnosticsPanels } from './host/panel';
 import { StanProblems } from './host/problems';
 import { Runs } from './host/runs';
@@ -50,17 +53,23 @@ function registerFits(context: vscode.ExtensionContext, log: vscode.OutputChanne
   const panels = new DiagnosticsPanels(context.extensionUri, {
     restore: async (model) => {
       const r = await runs.latest(model);
-      return r ? buildPanelStateAsync(r.result, { model: model.toString() }) : null;
+      if (!r) return null;
+      const source = await readText(model).catch(() => '');
+      return buildPanelStateAsync(r.result, { model: model.toString(), images: panelImageMarks(model, source) });
     },
     reveal: (model, range) => void revealDeclaration(model, range),
     cancel: (model) => commands?.cancel(model),
   });
-  commands = new FitCommands({ engine, panels, problems: fitProblems, runs, status, log }, new DataFiles(context.workspaceState));
+  const dataFiles = new DataFiles(context.workspaceState);
+  commands = new FitCommands({ engine, panels, problems: fitProblems, runs, status, log }, dataFiles);
+  // The side panel: scans the workspace only once its view is shown.
+  const tree = new ModelTree(runs, dataFiles);
   const lenses = new FitCodeLenses(runs);
   context.subscriptions.push(
     { dispose: () => engine.dispose() }, runs, status, fitProblems, panels, lenses,
     vscode.languages.registerCodeLensProvider({ language: 'stan' }, lenses),
     ...commands.register(),
+    ...tree.register(),
   );
 }
 

@@ -53,6 +53,8 @@ export interface CompareStartMessage {
   options?: FitOptions;
   // Options of the NUTS reference, when one is run (default: Stan's).
   referenceOptions?: FitOptions;
+  // The user's warning thresholds (VS Code settings vigil.warnings.*).
+  thresholds?: { sdRatioLow?: number; sdRatioHigh?: number; meanError?: number };
   seed: number;
 }
 

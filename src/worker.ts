@@ -51,7 +51,7 @@ export async function handleRun(msg: Exclude<WorkerRequest, { type: 'fit/cancel'
     } else if (msg.type === 'reference/start') {
       outcome = await runReference(request, msg.reference, control);
     } else {
-      outcome = await runCompare({ ...request, method: msg.method, reference: msg.reference, referenceOptions: msg.referenceOptions }, control);
+      outcome = await runCompare({ ...request, method: msg.method, reference: msg.reference, referenceOptions: msg.referenceOptions, thresholds: msg.thresholds }, control);
     }
   } catch (e) {
     outcome = { ok: false, errors: [engineError(`internal error: ${errorText(e)}`, 'internal')] };

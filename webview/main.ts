@@ -8,6 +8,7 @@ import { densityCharts } from './densityCharts';
 import { el, section } from './dom';
 import { ElboChart } from './elboChart';
 import { forestCharts } from './forestChart';
+import { imageHeatmaps } from './imageHeatmaps';
 import { khatBadge } from './khatBadge';
 import { pairsChart } from './pairsChart';
 import { summaryTable } from './summaryTable';
@@ -71,6 +72,12 @@ function render(s: PanelState): void {
     charts.push(...fc.charts);
     f.body.append(fc.root);
     blocks.push(f.root);
+  }
+
+  if (s.images && s.images.length > 0) {
+    const im = section('images', 'Images');
+    im.body.append(imageHeatmaps(s.images, labels));
+    blocks.push(im.root);
   }
 
   if (s.pairs) {

@@ -32,10 +32,10 @@ export function formatWarning(w: CompareWarning, modelPath: string): string {
 
 function referenceRequest(values: string[], io: CliIo): Read<ReferenceRequest> {
   if (values.length === 0) return { ok: true, value: { kind: 'auto' } };
-  if (values.length === 1 && ['auto', 'exact', 'nuts'].includes(values[0])) return { ok: true, value: { kind: values[0] as 'auto' | 'exact' | 'nuts' } };
+  if (values.length === 1 && ['auto', 'exact', 'nuts', 'none'].includes(values[0])) return { ok: true, value: { kind: values[0] as 'auto' | 'exact' | 'nuts' | 'none' } };
   const files: { path: string; text: string }[] = [];
   for (const v of values) {
-    if (['auto', 'exact', 'nuts'].includes(v)) {
+    if (['auto', 'exact', 'nuts', 'none'].includes(v)) {
       io.err(`vigil compare: --reference ${v} cannot be combined with draws files\n`);
       return { ok: false, exit: EXIT_USAGE };
     }
@@ -49,10 +49,11 @@ function referenceRequest(values: string[], io: CliIo): Read<ReferenceRequest> {
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'Compare a variational posterior with the reference; write the JSON and HTML report',
-  usage: ['vigil compare <model.stan> [--data d.json] [--method meanfield|fullrank|pathfinder] [--reference auto|exact|nuts|<draws file> ...] [--seed N] [--out report.json] [--html report.html]'],
+  usage: ['vigil compare <model.stan> [--data d.json] [--method meanfield|fullrank|pathfinder] [--reference auto|exact|nuts|none|<draws file> ...] [--seed N] [--out report.json] [--html report.html]'],
   details: [
     '--reference auto (the default) uses the exact posterior when the program allows one, else NUTS. A draws file may be ' +
-      'CmdStan CSV (give --reference once per chain file), posteriordb draws JSON or a Vigil result JSON (vigil reference --out).',
+      'CmdStan CSV (give --reference once per chain file), posteriordb draws JSON or a Vigil result JSON (vigil reference --out). ' +
+      '--reference none skips the reference: only the warnings that need none (k̂, convergence, correlations of a full-rank fit) appear.',
     'Prints, per name, the variational and reference mean ± sd, the sd ratio and the standardized mean error, then ' +
       'the warnings with the model line they concern.',
   ],
@@ -60,7 +61,7 @@ export const compareCommand: Command = {
     data: { type: 'string', valueName: 'FILE', description: 'CmdStan JSON data (default: model.data.json, then model.json)' },
     method: { type: 'string', values: ['meanfield', 'fullrank', 'pathfinder'], description: 'the variational family (default meanfield)' },
     algorithm: { type: 'string', values: ['robust', 'stan'], description: "ADVI flavour: robust stopping (default) or Stan's own" },
-    reference: { type: 'string', valueName: 'auto|exact|nuts|FILE', repeatable: true, description: 'the reference (default auto)' },
+    reference: { type: 'string', valueName: 'auto|exact|nuts|none|FILE', repeatable: true, description: 'the reference (default auto)' },
     ...runSizeOptions,
     out: { type: 'string', short: 'o', valueName: 'FILE', description: 'write the report JSON here' },
     html: { type: 'string', valueName: 'FILE', description: 'write the self-contained HTML report here' },

@@ -13,6 +13,8 @@ import { buildPanelStateAsync } from '../report/buildPanelState';
 import { renderHtmlReport } from '../report/renderHtmlReport';
 import { toRange } from './fitProblems';
 import { blockRecord } from './blockMeter';
+import { panelImageMarks } from './panelImageMarks';
+import { isRunCurrent } from './runFreshness';
 
 /** Optional second argument of the commands (scripts and tests): skips the questions. */
 export interface FitCommandOptions {
@@ -45,8 +47,9 @@ export class FitCommands {
     ];
   }
 
-  private async model(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
-    if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+  private async model(arg?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+    const uri = modelArgument(arg);
+    if (uri) return vscode.workspace.openTextDocument(uri);
     const doc = vscode.window.activeTextEditor?.document;
     if (doc && doc.languageId === 'stan') return doc;
     void vscode.window.showWarningMessage('Vigil: open a Stan model (.stan) first.');
@@ -88,7 +91,7 @@ export class FitCommands {
       ? { type: 'fit/start', ...common, method: method! }
       : kind === 'reference'
         ? { type: 'reference/start', ...common, reference: reference! }
-        : { type: 'compare/start', ...common, method: method!, reference: reference!, ...{ thresholds: settings.thresholds } };
+        : { type: 'compare/start', ...common, method: method!, reference: reference!, thresholds: settings.thresholds };
     const hash = inputHash(source, dataText, { settings, kind, method, reference });
     const key = model.toString();
     const ids = this.runningByModel.get(key) ?? new Set<string>();
@@ -107,25 +110,19 @@ export class FitCommands {
     const panel = this.ctx.panels.show(doc.uri, false);
     if (record && !panel.state && panel.live.length === 0) {
       const stale = record.hash.length > 0 && !(await this.isCurrent(doc, record.hash, record.kind, record.result));
-      this.ctx.panels.setState(doc.uri, await buildPanelStateAsync(record.result, { model: doc.uri.toString(), stale, thresholds: readFitSettings(doc.uri).thresholds }));
+      this.ctx.panels.setState(doc.uri, await buildPanelStateAsync(record.result, { model: doc.uri.toString(), stale, thresholds: readFitSettings(doc.uri).thresholds, images: panelImageMarks(doc.uri, doc.getText()) }));
     }
     return true;
   }
 
   // Whether a stored result was made from the current model, data and settings.
   private async isCurrent(doc: vscode.TextDocument, hash: string, kind: RunKind, result: FitResult | CompareReport): Promise<boolean> {
-    const data = await this.dataFiles.find(doc.uri);
-    const dataText = data ? await readText(data) : null;
-    const settings = readFitSettings(doc.uri);
-    const approx = 'approximation' in result ? result.approximation : result;
-    const method = kind === 'reference' ? undefined : approx.method;
-    const reference = kind === 'fit' ? undefined : { kind: settings.referenceKind };
-    return inputHash(doc.getText(), dataText, { settings, kind, method, reference }) === hash;
+    return isRunCurrent(doc.uri, doc.getText(), { model: doc.uri.toString(), kind, when: '', hash, result }, this.dataFiles);
   }
 
   /** Cancels the runs of the model (argument or active editor), or every run when it has none. */
   cancel(uri?: vscode.Uri): number {
-    const key = (uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri)?.toString();
+    const key = (modelArgument(uri) ?? vscode.window.activeTextEditor?.document.uri)?.toString();
     const ids = key ? this.runningByModel.get(key) : undefined;
     const handles = this.ctx.engine.active.filter((h) => !ids || ids.size === 0 || ids.has(h.id));
     for (const h of handles) h.cancel();
@@ -146,7 +143,7 @@ export class FitCommands {
     const html = vscode.Uri.file(`${base}.html`);
     const json = vscode.Uri.file(`${base}.json`);
     const enc = new TextEncoder();
-    await vscode.workspace.fs.writeFile(html, enc.encode(renderHtmlReport(record.result, { model: vscode.workspace.asRelativePath(doc.uri), thresholds: readFitSettings(doc.uri).thresholds })));
+    await vscode.workspace.fs.writeFile(html, enc.encode(renderHtmlReport(record.result, { model: vscode.workspace.asRelativePath(doc.uri), thresholds: readFitSettings(doc.uri).thresholds, images: panelImageMarks(doc.uri, doc.getText()) })));
     await vscode.workspace.fs.writeFile(json, enc.encode(JSON.stringify(record.result, null, 1)));
     void vscode.window.showInformationMessage(`Vigil: report written to ${vscode.workspace.asRelativePath(html)} and ${path.basename(json.fsPath)}.`, 'Open in Browser').then((c) => {
       if (c) void vscode.env.openExternal(html);
@@ -169,6 +166,13 @@ export async function revealDeclaration(model: vscode.Uri, range: { start: { lin
   const r = toRange(range);
   editor.selection = new vscode.Selection(r.start, r.end);
   editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** A command's model argument: a URI (code lens, scripts) or a side-panel item (which carries `modelUri`). */
+function modelArgument(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const fromTree = (arg as { modelUri?: unknown } | null | undefined)?.modelUri;
+  return fromTree instanceof vscode.Uri ? fromTree : undefined;
 }
 
 async function readText(uri: vscode.Uri): Promise<string> {

@@ -7,6 +7,7 @@ import { formatRunError } from '../core/pipeline/runError';
 import { isCompareReport, type CompareReport, type FitResult, type RunError, type WorkerMessage } from '../protocol';
 import { buildPanelStateAsync } from '../report/buildPanelState';
 import { timed } from './blockMeter';
+import { panelImageMarks } from './panelImageMarks';
 import type { EngineClient, RunOutcome, RunRequest } from './engineClient';
 import type { FitProblems } from './fitProblems';
 import type { DiagnosticsPanels } from './panel';
@@ -69,7 +70,7 @@ export async function runWithUi(
       const result = outcome.result;
       await ctx.runs.save(model, kind, hash, result);
       if (isCompareReport(result)) timed('problems', () => ctx.problems.showReport(model, result));
-      const state = await buildPanelStateAsync(result, { model: model.toString(), thresholds });
+      const state = await buildPanelStateAsync(result, { model: model.toString(), thresholds, images: panelImageMarks(model, request.model.source) });
       ctx.panels.setState(model, state, false);
       const headline = isCompareReport(result) ? `${result.warnings.length} warning(s)` : result.stopReason;
       const message = `Vigil: ${name}: done in ${seconds} s — ${headline}.`;

@@ -2,7 +2,9 @@
 // density curves, forest rows, thinned pair clouds and warnings. Pure: no vscode, no DOM.
 import type { CompareWarning, JointReport, ParameterMeasures } from '../core/diagnose/compare/compareReport';
 import type { CompareReport, FitResult } from '../core/result/fitResult';
+import type { ImageMark } from '../core/stan/imageMarks';
 import { densityPair } from './densityGrid';
+import { panelImages } from './panelImages';
 import { PANEL_STATE_VERSION, type DensityCurve, type PairsData, type PanelState, type PanelWarning, type Severity, type TableRow } from './panelState';
 
 export interface PanelStateOptions {
@@ -16,6 +18,8 @@ export interface PanelStateOptions {
   stale?: boolean;
   /** Curves computed beforehand (buildPanelStateAsync). */
   densities?: DensityCurve[];
+  /** Variables to draw as images (findImageMarks over the model's source and settings). */
+  images?: ImageMark[];
 }
 
 const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -147,6 +151,7 @@ export function buildPanelState(input: CompareReport | FitResult, o: PanelStateO
     pairs: pairsOf(approx, ref, joint, o.maxPairNames ?? 40),
     table,
     warnings: warnings.map(toPanelWarning),
+    images: panelImages(o.images ?? [], approx, ref),
     notes,
     stale: o.stale ?? false,
     generatedAt: new Date().toISOString(),

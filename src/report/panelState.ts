@@ -50,6 +50,28 @@ export interface PairsData {
   reference: Record<string, number[]> | null;
 }
 
+/** One heatmap: row-major pixels (null where a draw was not finite). */
+export interface ImageTile {
+  label: string;
+  kind: 'mean' | 'draw';
+  pixels: (number | null)[];
+}
+
+/** A variable marked as an image (`// @vigil image 8x8` or the vigil.panel.images setting). */
+export interface PanelImage {
+  name: string;
+  rows: number;
+  cols: number;
+  /** Images per draw: 1 for a vector, N for array[N, R*C]. */
+  images: number;
+  /** The mean first, then a few draws; null when that side has no draws of the variable. */
+  approximation: ImageTile[] | null;
+  reference: ImageTile[] | null;
+  /** One colour scale for both sides. */
+  min: number;
+  max: number;
+}
+
 export interface PanelWarning {
   severity: Severity;
   kind: string;
@@ -77,6 +99,8 @@ export interface PanelState {
   pairs: PairsData | null;
   table: TableRow[];
   warnings: PanelWarning[];
+  /** Heatmaps of the variables marked as images (absent in states made before they existed). */
+  images?: PanelImage[];
   /** Notes for the reader ("no reference: a reference would add sd and mean checks"). */
   notes: string[];
   stale: boolean;

@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import { LogDensityTarget } from '../../src/core/infer/target';
 
 /**
@@ -175,6 +176,18 @@ function broken(mode: 'nanGradient' | 'rejectEverywhere' | 'nanDensity'): LogDen
     dim: 3, coordinateNames: ['alpha', 'tau', 'beta'], logDensity: (x) => f(x, scratch), logDensityGradient: f,
     lastRejection: () => (mode === 'rejectEverywhere' ? 'sigma must be positive (reject statement in model)' : null),
   };
+}
+
+let builds = 0;
+
+/**
+ * createTarget, with coordinate names that tell which thread built it and how many targets that
+ * thread had built this way ("x[1] (thread 3, build 1)"): shows whether a run reused a warm worker.
+ */
+export function createCountedTarget(args: NutsTargetArgs): LogDensityTarget {
+  const t = createTarget(args);
+  const tag = ` (thread ${threadId}, build ${++builds})`;
+  return { ...t, coordinateNames: t.coordinateNames.map((n) => n + tag), logDensity: t.logDensity, logDensityGradient: t.logDensityGradient };
 }
 
 /** The compiled module of this file, for TargetFactorySpec.module in worker tests. */

@@ -78,3 +78,14 @@ test('robust ADVI at its iteration limit returns the approximation and explains 
   assert.match(fit.stopReason, /^iteration limit 150 reached: (too few iterations|iterates not stationary)/);
   assert.equal(fit.ndraws, 1000);
 });
+
+test('robust mean-field stops in a few thousand iterations on easy targets (it needed 4,600–10,000 before)', async () => {
+  const { target } = normalMeanTarget(y);
+  const fit = await fitAdvi(target, { method: 'meanfield', seed: 1 });
+  assert.equal(fit.stopCode, 'stationary', fit.stopReason);
+  assert.ok(fit.iterations <= 3000, `${fit.iterations} iterations`);
+  const wide = await fitAdvi(standardNormalTarget(50, 1), { method: 'meanfield', seed: 1, outputDraws: 200 });
+  assert.equal(wide.stopCode, 'stationary', wide.stopReason);
+  assert.ok(wide.iterations <= 6000, `${wide.iterations} iterations`);
+  for (const sd of wide.approximation!.sd) assert.ok(Math.abs(sd - 1) < 0.08, `sd ${sd}`);
+});

@@ -38,9 +38,11 @@ test("Stan mode stops by the relative ELBO tolerance rule, exactly where Stan's 
   const stopAt = firstStop(fit.elboTrace.map((e) => e.elbo), Math.max(Math.floor(0.1 * 10000 / 100), 2), 0.01);
   assert.equal(stopAt, fit.elboTrace.length - 1, 'stops at the first evaluation meeting the rule');
   assert.equal(fit.iterations, fit.elboTrace[fit.elboTrace.length - 1].iteration);
-  // gradients: 1 init + 50 per eta tried (at most 5) + 1 per iteration (grad_samples 1)
+  // gradients: 1 init + 50 per eta tried (at most 5) + 1 per iteration (grad_samples 1), plus the
+  // redraws of draws whose gradient was not finite (Stan 2.21 redraws up to 10 per draw; eta 100
+  // overflows exp here)
   const adaptation = fit.gradientEvaluations - 1 - fit.iterations;
-  assert.ok(adaptation % 50 === 0 && adaptation >= 100 && adaptation <= 250, `adaptation gradients ${adaptation}`);
+  assert.ok(adaptation >= 100 && adaptation <= 10 * 250, `adaptation gradients ${adaptation}`);
 });
 
 test('Stan mode on the normal mean: near the exact posterior, stopped early by the tolerance', async () => {
@@ -77,10 +79,21 @@ test('Stan mode: every step size failing in eta adaptation is explained', async 
 });
 
 test('Stan mode: a non-finite gradient during optimisation ends the fit with an explanation', async () => {
-  const fit = await fitAdvi(nanRegionTarget(), { algorithm: 'stan', adaptEngaged: false, eta: 1, seed: 3, init: 'zero' });
+  // as Stan 2.21, a failed draw is redrawn (10 tries per gradient draw): a rare NaN region is survived ...
+  const rare = await fitAdvi(nanRegionTarget(), { algorithm: 'stan', adaptEngaged: false, eta: 1, seed: 3, init: 'zero' });
+  assert.equal(rare.ok, true, rare.stopReason);
+  assert.ok(rare.gradientEvaluations > 1 + rare.iterations, 'some draws were redrawn');
+  // ... but a region hit by most draws ends the fit
+  const target: LogDensityTarget = {
+    dim: 1,
+    coordinateNames: ['a'],
+    logDensity: (x) => (x[0] > -1 ? NaN : -0.5 * x[0] * x[0]),
+    logDensityGradient: (x, g) => { g[0] = -x[0]; return x[0] > -1 ? NaN : -0.5 * x[0] * x[0]; },
+  };
+  const fit = await fitAdvi(target, { algorithm: 'stan', adaptEngaged: false, eta: 1, seed: 3, init: [-2] });
   assert.equal(fit.ok, false);
   assert.equal(fit.stopCode, 'diverged');
-  assert.match(fit.stopReason, /gradient was not finite at iteration \d+/);
+  assert.match(fit.stopReason, /gradient was not finite at iteration \d+ \(10 draws from the approximation in a row/);
 });
 
 test('Stan mode at its iteration limit: the relative changes still above tolerance are reported', async () => {

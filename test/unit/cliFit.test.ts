@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../../src/cli/runCli';
 import { compileModel } from '../../src/core/codegen/loadModel';
-import { parseDataValues } from '../../src/core/pipeline';
+import { parseDataValues, runCompare } from '../../src/core/pipeline';
 import type { CompareReport, FitResult } from '../../src/core/result/fitResult';
 
 const root = path.resolve(__dirname, '../../..');
@@ -108,4 +108,32 @@ test('bundled vigil: NUTS in bundled chain workers, compare writes JSON and HTML
   assert.match(r.stdout, /eight_schools_centered\.stan:11:3: warning: tau: the variational sd is \d+% of the NUTS sd/);
   assert.equal((JSON.parse(readFileSync(json, 'utf8')) as CompareReport).reference?.chains, 2);
   assert.match(readFileSync(html, 'utf8'), /^<!DOCTYPE html>/i);
+});
+
+test('vigil compare --reference none: only the warnings that need no reference, and a note that one would add more', async () => {
+  const file = path.join(tmp, 'none.json');
+  const r = await vigil('compare', ex('eight_schools_centered.stan'), '--method', 'meanfield', '--reference', 'none', '--seed', '1', '--iter', '2000', '--out', file);
+  assert.equal(r.code, 0, r.err);
+  const report = JSON.parse(readFileSync(file, 'utf8')) as CompareReport;
+  assert.equal(report.reference, null);
+  const kinds = report.warnings.map((w) => w.kind);
+  assert.ok(kinds.includes('no-reference'), kinds.join(', '));
+  assert.ok(kinds.includes('not-converged') || kinds.includes('khat'), kinds.join(', '));
+  assert.ok(!kinds.some((k) => k.startsWith('sd-ratio') || k === 'mean-error'), 'no marginal warnings without a reference');
+});
+
+test('compare thresholds reach the warnings: a wide sd-ratio band silences the tau warning', async () => {
+  const model = ex('eight_schools_centered.stan');
+  const data = ex('eight_schools_centered.data.json');
+  const base = {
+    model: { source: readFileSync(model, 'utf8'), path: model }, data: { text: readFileSync(data, 'utf8'), path: data },
+    seed: 1, method: 'meanfield' as const, reference: { kind: 'nuts' as const }, options: { iter: 2000 },
+    referenceOptions: { chains: 2, warmup: 500, draws: 500 },
+  };
+  const strict = await runCompare(base);
+  const loose = await runCompare({ ...base, thresholds: { sdRatioLow: 0.01 } });
+  assert.ok(strict.ok && loose.ok);
+  const tauLow = (r: CompareReport) => r.warnings.some((w) => w.kind === 'sd-ratio-low' && w.parameter === 'tau');
+  assert.ok(tauLow(strict.value), 'default band: tau warned');
+  assert.ok(!tauLow(loose.value), 'band down to 0.01: no tau warning');
 });

@@ -158,3 +158,15 @@ test('options that cannot run give a failed result with the reason', async () =>
   assert.match((await runChainsInThread(t, { adaptDelta: 1.2 })).message!, /adaptDelta must be between 0 and 1/);
   assert.match((await runChainsInThread(t, { chains: 0 })).message!, /chains must be a positive integer/);
 });
+
+test('the inlined diagonal leapfrog gives the draws of the generic metric path (identity metric, no adaptation)', async () => {
+  // the diagonal metric takes the sampler's inlined path, the dense one goes through Metric.velocity:
+  // with M = I both compute the same numbers, so any slip in the inlined arithmetic shows here
+  const t = createTarget({ kind: 'correlated', r: 0.8 });
+  const opts = { seed: 21, chains: 1, numWarmup: 0, numSamples: 200, stepsize: 0.4 };
+  const diag = await runChainsInThread(t, { ...opts, metric: 'diag' });
+  const dense = await runChainsInThread(t, { ...opts, metric: 'dense' });
+  assert.equal(diag.status, 'ok');
+  assert.deepEqual(diag.chains[0].draws, dense.chains[0].draws);
+  assert.deepEqual(diag.chains[0].sampler, dense.chains[0].sampler);
+});

@@ -99,3 +99,19 @@ test('a worker script that cannot start fails the run with the reason', async ()
   assert.equal(r.status, 'failed');
   assert.match(r.message!, /chain 1: worker error: .*nonexistent/);
 });
+
+test('a later run of the same spec reuses the warm worker and its target, with the same draws', async () => {
+  const counted = (args: NutsTargetArgs): TargetFactorySpec => ({ module: NUTS_TARGETS_MODULE, export: 'createCountedTarget', args });
+  const opts = { seed: 4, chains: 2, threads: 1, numWarmup: 100, numSamples: 50 };
+  const a = await runChains(counted({ kind: 'stdNormal', dim: 2 }), opts);
+  const b = await runChains(counted({ kind: 'stdNormal', dim: 2 }), opts);
+  assert.equal(a.status, 'ok');
+  // same thread, and its counter did not move: the target was not rebuilt
+  assert.deepEqual(b.coordinateNames, a.coordinateNames);
+  assert.deepEqual(b.chains.map((c) => c.draws), a.chains.map((c) => c.draws));
+  // another spec on the same warm worker builds its own target
+  const c = await runChains(counted({ kind: 'stdNormal', dim: 3 }), opts);
+  const [, thread, build] = /\(thread (\d+), build (\d+)\)/.exec(a.coordinateNames[0])!;
+  assert.equal(c.coordinateNames[0], `x[1] (thread ${thread}, build ${Number(build) + 1})`);
+  assert.equal(c.coordinateNames.length, 3);
+});

@@ -109,3 +109,25 @@ test('ELBO drops draws with non-finite log density and reports -Infinity when al
   assert.equal(est.dropped, 10);
   assert.equal(counter.value, 10);
 });
+
+for (const kind of ['meanfield', 'fullrank'] as const) {
+  test(`${kind}: averaging coordinates are μ and the covariance, and map back exactly`, () => {
+    const rng = new Rng(11, 0);
+    const f = randomFamily(kind, 4, rng);
+    const avg = new Float64Array(f.params.length);
+    f.toAveraged(avg);
+    // the covariance's diagonal is the marginal variance
+    const sd = f.marginalSd();
+    const diag = kind === 'meanfield' ? [4, 5, 6, 7] : [4, 6, 9, 13];
+    diag.forEach((at, i) => assert.ok(Math.abs(avg[at] - sd[i] * sd[i]) < 1e-12));
+    const g = kind === 'meanfield' ? new MeanField(4) : new FullRank(4);
+    assert.equal(g.fromAveraged(avg), true);
+    g.params.forEach((p, i) => assert.ok(Math.abs(p - f.params[i]) < 1e-10, `${i}: ${p} vs ${f.params[i]}`));
+    // the average of two covariances is a covariance; a negative variance is refused, params unchanged
+    const bad = Float64Array.from(avg);
+    bad[diag[2]] = -1;
+    const before = Float64Array.from(g.params);
+    assert.equal(g.fromAveraged(bad), false);
+    assert.deepEqual(g.params, before);
+  });
+}

@@ -31,7 +31,8 @@ export async function fitAdvi(target: LogDensityTarget, options: AdviOptions = {
   const base = { method: o.method, algorithm: o.algorithm, seed: o.seed, trace, counter, outputDraws: o.outputDraws } as const;
   const rng = (stream: number) => new Rng(o.seed, stream);
   options.onProgress?.({ phase: 'init', iteration: 0, maxIterations: o.iter });
-  const init = findInitialPoint(target, rng(STREAM.init), options, counter);
+  const initRng = rng(STREAM.init);
+  const init = findInitialPoint(target, initRng, options, counter);
   if (!init.ok) {
     return buildResult(target, { ...base, stopCode: 'init-failed', stopReason: `cannot start: ${init.reason}`, iterations: 0, seconds: clock.elapsedSeconds() });
   }
@@ -40,6 +41,11 @@ export async function fitAdvi(target: LogDensityTarget, options: AdviOptions = {
   const ctx: AdviContext = {
     target, family, options: o, initialMean: init.theta, gradRng: rng(STREAM.gradient), elboRng: rng(STREAM.elbo),
     work: new ElboWorkspace(target.dim), counter, clock, trace, onProgress: options.onProgress,
+    // restarts draw random points from the same stream, after the first (a fixed init restarts randomly)
+    newInitialPoint: () => {
+      const next = findInitialPoint(target, initRng, { ...options, init: 'random' }, counter);
+      return next.ok ? next.theta : null;
+    },
   };
   let outcome: OptimiserOutcome;
   try {
@@ -57,6 +63,6 @@ export async function fitAdvi(target: LogDensityTarget, options: AdviOptions = {
   const psis = psisCorrection(draws.draws, target.dim, draws.logP, draws.logQ, rng(STREAM.psis));
   options.onProgress?.({ phase: 'done', iteration: outcome.iterations, maxIterations: o.iter });
   return buildResult(target, {
-    ...parts, approximation: family.approximation(), draws, elbo: { elbo: elbo.elbo, mcse: elbo.mcse }, psis, seconds: clock.elapsedSeconds(),
+    ...parts, approximation: family.approximation(), draws, elbo: { elbo: elbo.elbo + (o.algorithm === 'stan' ? o.elboConstant : 0), mcse: elbo.mcse }, psis, seconds: clock.elapsedSeconds(),
   });
 }

@@ -21,6 +21,8 @@ export interface AdviContext {
   clock: FitClock;
   trace: ElboTraceEntry[];
   onProgress?: ProgressCallback;
+  /** A new random initial point (for restarts after a blow-up), or null when none can be found. */
+  newInitialPoint?: () => Float64Array | null;
 }
 
 /** How an optimiser ended; the family holds the final parameters when `hasApproximation`. */

@@ -35,16 +35,22 @@ export interface AdviOptions extends FitControl, InitOptions {
   adaptIter?: number;
   /** Relative ELBO tolerance (Stan: tol_rel_obj 0.01). */
   tolRelObj?: number;
+  /**
+   * Stan's ELBO uses the log density with every constant kept (log_prob with propto = false); the
+   * target drops the constants `~` statements drop. Their sum, added to each ELBO in Stan mode, makes
+   * the relative ELBO changes, and so the stopping iteration, Stan's. Default 0.
+   */
+  elboConstant?: number;
   // robust mode
-  /** Initial Adam learning rate (means in units of the current sd); once the iterates are stationary the rate drops to 0.3 of it for the judged, averaged phase. Default 0.1. */
+  /** Adam learning rate (means in units of the current sd). Full rank drops it to 0.3 of itself once stationary. Default 0.1. */
   stepSize?: number;
-  /** Stationarity: max split-R̂ of the iterate trace over the window below this. Default 1.1. */
+  /** Stationarity: max split-R̂ of the iterates (means, log marginal sds) over the window below this. Default 1.1. */
   rhatThreshold?: number;
   /** Precision: max MCSE of the iterate average (means relative to sd; log-scales absolute) below this. Default 0.03. */
   mcseThreshold?: number;
-  /** Smallest window of iterates judged (default 200); the window is the last half of the run. */
+  /** Smallest window of iterates judged (default 100): stationarity is first judged on the last half of the run. */
   minWindow?: number;
-  /** Judge stationarity every this many iterations (default 100). */
+  /** Judge every this many iterations (default 50). */
   checkEvery?: number;
 }
 
@@ -61,6 +67,7 @@ export interface ResolvedAdviOptions {
   adaptEngaged: boolean;
   adaptIter: number;
   tolRelObj: number;
+  elboConstant: number;
   stepSize: number;
   rhatThreshold: number;
   mcseThreshold: number;
@@ -84,10 +91,11 @@ export function resolveAdviOptions(o: AdviOptions): ResolvedAdviOptions {
     adaptEngaged: o.adaptEngaged ?? true,
     adaptIter: posInt(o.adaptIter, 50),
     tolRelObj: pos(o.tolRelObj, 0.01),
+    elboConstant: o.elboConstant !== undefined && Number.isFinite(o.elboConstant) ? o.elboConstant : 0,
     stepSize: pos(o.stepSize, 0.1),
     rhatThreshold: pos(o.rhatThreshold, 1.1),
     mcseThreshold: pos(o.mcseThreshold, 0.03),
-    minWindow: Math.max(20, posInt(o.minWindow, 200)),
-    checkEvery: posInt(o.checkEvery, 100),
+    minWindow: Math.max(20, posInt(o.minWindow, 100)),
+    checkEvery: posInt(o.checkEvery, 50),
   };
 }

@@ -65,23 +65,30 @@ export function estimateElbo(
 
 /**
  * Reparameterisation gradient of the ELBO w.r.t. the packed family parameters, averaged over
- * `samples` draws, plus the exact entropy gradient. Returns false (gradOut unspecified) when a
- * draw gave a non-finite log density or gradient.
+ * `samples` draws, plus the exact entropy gradient. A draw with a non-finite log density or
+ * gradient is redrawn while fewer than `maxDropped` draws have been dropped (Stan 2.21 allows
+ * 10 per gradient draw); returns false (gradOut unspecified) once that many were dropped.
  */
 export function elboGradient(
   target: LogDensityTarget, family: VariationalFamily, rng: Rng, samples: number,
-  gradOut: Float64Array, work: ElboWorkspace, counter: EvaluationCounter,
+  gradOut: Float64Array, work: ElboWorkspace, counter: EvaluationCounter, maxDropped = 1,
 ): boolean {
   gradOut.fill(0);
   const n = family.dim;
-  for (let s = 0; s < samples; s++) {
+  let dropped = 0;
+  for (let s = 0; s < samples; ) {
     drawStandardNormal(rng, work.z);
     family.transform(work.z, work.theta);
     const lp = target.logDensityGradient(work.theta, work.gradTheta);
     counter.gradient++;
-    if (!Number.isFinite(lp)) return false;
-    for (let i = 0; i < n; i++) if (!Number.isFinite(work.gradTheta[i])) return false;
+    let finite = Number.isFinite(lp);
+    for (let i = 0; finite && i < n; i++) finite = Number.isFinite(work.gradTheta[i]);
+    if (!finite) {
+      if (++dropped >= maxDropped) return false;
+      continue;
+    }
     family.accumulateGradient(work.z, work.gradTheta, gradOut);
+    s++;
   }
   if (samples > 1) for (let k = 0; k < gradOut.length; k++) gradOut[k] /= samples;
   family.addEntropyGradient(gradOut);

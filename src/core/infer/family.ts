@@ -30,6 +30,15 @@ export interface VariationalFamily {
   parameterScales(out: Float64Array): void;
   /** The quantities judged for stationarity: [μ (dim), log marginal sd (dim)]. */
   summarise(out: Float64Array): void;
+  /**
+   * The coordinates iterates are averaged in: μ and the covariance (mean-field: the variances; full
+   * rank: the lower triangle of L Lᵀ). At a fixed step size the log-scales fluctuate, and averaging
+   * them gives exp(E log sd) < the sd the optimiser's stationary point satisfies (E sd² = sd*² for a
+   * Gaussian target); averaging the covariance removes that bias. Same length as params.
+   */
+  toAveraged(out: Float64Array): void;
+  /** Sets the parameters from averaged coordinates (false, unchanged, if they are not a valid covariance). */
+  fromAveraged(avg: Float64Array): boolean;
   /** Marginal standard deviations. */
   marginalSd(): Float64Array;
   approximation(): Approximation;

@@ -107,6 +107,50 @@ export class FullRank implements VariationalFamily {
     }
   }
 
+  toAveraged(out: Float64Array): void {
+    const p = this.params;
+    const n = this.dim;
+    for (let i = 0; i < n; i++) out[i] = p[i];
+    // (L Lᵀ)_ij for j ≤ i, packed like L
+    for (let i = 0; i < n; i++) {
+      const ri = this.rowStart[i];
+      for (let j = 0; j <= i; j++) {
+        const rj = this.rowStart[j];
+        let s = 0;
+        for (let k = 0; k < j; k++) s += p[ri + k] * p[rj + k];
+        s += (j === i ? Math.exp(p[ri + j]) : p[ri + j]) * Math.exp(p[rj + j]);
+        out[ri + j] = s;
+      }
+    }
+  }
+
+  fromAveraged(avg: Float64Array): boolean {
+    const n = this.dim;
+    const L = new Float64Array(avg.length);
+    // Cholesky of the averaged covariance, in the packed layout
+    for (let i = 0; i < n; i++) {
+      const ri = this.rowStart[i];
+      for (let j = 0; j <= i; j++) {
+        const rj = this.rowStart[j];
+        let s = avg[ri + j];
+        for (let k = 0; k < j; k++) s -= L[ri + k] * L[rj + k];
+        if (j === i) {
+          if (!(s > 0) || !Number.isFinite(s)) return false;
+          L[ri + i] = Math.sqrt(s);
+        } else {
+          L[ri + j] = s / L[rj + j];
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      this.params[i] = avg[i];
+      const ri = this.rowStart[i];
+      for (let j = 0; j < i; j++) this.params[ri + j] = L[ri + j];
+      this.params[ri + i] = Math.log(L[ri + i]);
+    }
+    return true;
+  }
+
   marginalSd(): Float64Array {
     const out = new Float64Array(this.dim);
     for (let i = 0; i < this.dim; i++) {

@@ -11,6 +11,11 @@ export class IterateTrace {
     return Math.min(this.count, this.capacity);
   }
 
+  /** Forgets every row. */
+  clear(): void {
+    this.count = 0;
+  }
+
   push(row: Float64Array): void {
     this.buf.set(row, (this.count % this.capacity) * this.width);
     this.count++;

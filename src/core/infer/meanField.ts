@@ -65,6 +65,24 @@ export class MeanField implements VariationalFamily {
     out.set(this.params);
   }
 
+  toAveraged(out: Float64Array): void {
+    const n = this.dim;
+    for (let i = 0; i < n; i++) {
+      out[i] = this.params[i];
+      out[n + i] = Math.exp(2 * this.params[n + i]);
+    }
+  }
+
+  fromAveraged(avg: Float64Array): boolean {
+    const n = this.dim;
+    for (let i = 0; i < n; i++) if (!(avg[n + i] > 0) || !Number.isFinite(avg[n + i])) return false;
+    for (let i = 0; i < n; i++) {
+      this.params[i] = avg[i];
+      this.params[n + i] = 0.5 * Math.log(avg[n + i]);
+    }
+    return true;
+  }
+
   marginalSd(): Float64Array {
     return Float64Array.from(this.params.subarray(this.dim), Math.exp);
   }

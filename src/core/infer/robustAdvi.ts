@@ -1,45 +1,41 @@
-import { essMean, rhatBasic } from '../diagnose';
 import { AdviContext, fmt, interrupted, OptimiserOutcome } from './adviContext';
 import { elboGradient, estimateElbo } from './elbo';
 import { IterateTrace } from './iterateTrace';
+import { describeVerdict, judgeIterates, Verdict } from './iterateVerdict';
 
 const BETA1 = 0.9;
-const BETA2 = 0.999;
+const BETA2 = 0.99;
 const EPS = 1e-8;
+// Adam's normalised step m̂/√v̂ can exceed 1 many times over when a huge gradient follows small
+// ones (far from the mode, from a random init): cap it so one step moves a mean by at most a few sds.
+const MAX_NORMALISED_STEP = 3;
 const MAX_CONSECUTIVE_FAILURES = 50;
+const DRAWS_PER_GRADIENT_RETRY = 10; // as Stan 2.21: redraw a failed gradient draw up to 10 times
+const MAX_RESTARTS = 3;
+// Full rank: at a fixed rate the averaged covariance stays biased low by several per cent at 0.1
+// (the off-diagonal steps interact with the scales); refine at 0.3 of the rate once stationary.
+// Mean-field: averaging the variances removes the bias, so it keeps its rate.
+const REFINE_FACTOR = { meanfield: 1, fullrank: 0.5 } as const;
 const MAX_WINDOW = 5000;
-const MIN_ESS = 25;
 const TRACE_BUDGET = 2_000_000; // doubles kept for the iterate trace
-// A constant rate leaves a bias in the iterate average that grows with the rate (the ELBO
-// gradient is not linear in the log-scales): explore at the given rate until stationary, then
-// refine at 0.3 of it, where the stopping rule is judged.
-const REFINE_FACTOR = 0.3;
-
-interface Verdict {
-  rhat: number;
-  mcse: number;
-  window: number;
-  /** Smallest effective sample size of the iterates over the window (when judged). */
-  ess?: number;
-  /** Name of the worst parameter for R̂ (or MCSE when stationary). */
-  worst: string;
-}
 
 /**
- * Robust ADVI after Dhaka et al. 2020, "Robust, accurate stochastic optimization for variational
- * inference": Adam with a fixed learning rate (means preconditioned by the current sd, so the rate
- * is scale-free). Every `checkEvery` iterations the last half of the iterate trace (means and log
- * marginal sds) is judged: stationary when the max split-R̂ is below `rhatThreshold`. The first
- * time, the rate drops to REFINE_FACTOR of itself and a new trace starts from the average; in that
- * phase the fit stops when it is stationary again and the MCSE of the iterate average is below
- * `mcseThreshold` (in sd units) with enough effective iterates. The answer is the iterate average.
+ * Robust ADVI after Dhaka et al. 2020 and Welandawe et al. 2022: Adam at a fixed learning rate
+ * (means preconditioned by the current sd, so the rate is scale-free). Every `checkEvery`
+ * iterations the recent iterates (means and log marginal sds) are judged by split-R̂:
+ * - exploring: once the last half of the run (at least `minWindow` iterates) is stationary, those
+ *   iterates start the averaging window;
+ * - averaging: the window grows with every iterate; the fit stops when the window is still
+ *   stationary and the MCSE of the iterate average is below `mcseThreshold` (means in units of
+ *   the sd) with enough effective iterates. If the window drifts, its older half is dropped.
+ * The answer is the iterate average over the window. A run that blows up (non-finite parameters,
+ * gradients or ELBO) restarts from a new initial point at half the rate, up to MAX_RESTARTS times.
  */
 export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome> {
   const { target, family, options, counter, work } = ctx;
   const P = family.params.length;
-  // stationarity and precision are judged on the means and log marginal sds (what a user reads);
-  // the iterate average is taken over every parameter
   const n = target.dim;
+  // judged: the means and log marginal sds (what a user reads); averaged: every parameter
   const names = [...target.coordinateNames.map((c) => `mean of ${c}`), ...target.coordinateNames.map((c) => `log sd of ${c}`)];
   const summary = new Float64Array(2 * n);
   const params = family.params;
@@ -47,36 +43,67 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
   const m = new Float64Array(P);
   const v = new Float64Array(P);
   const scales = new Float64Array(P);
+  const averaged = new Float64Array(P);
   const capacity = Math.max(options.minWindow, Math.min(MAX_WINDOW, Math.floor(TRACE_BUDGET / P)));
-  let trace = new IterateTrace(P, capacity);
-  let summaries = new IterateTrace(2 * n, capacity);
+  const trace = new IterateTrace(P, capacity);
+  const summaries = new IterateTrace(2 * n, capacity);
   let lr = options.stepSize;
-  let stageStart = 0;
-  let refining = false;
-  let lastJudged = 0;
+  let stageStart = 0; // iteration the current run (or restart) began at
+  let adamT = 0;
+  let avgStart = -1; // first iteration of the averaging window; -1 while exploring
+  let lastJudged = 0; // averaging window size at the last judgement
   let failures = 0;
+  let restarts = 0;
+  let initialElbo = NaN;
   let last: Verdict | null = null;
-  family.reset(ctx.initialMean);
+  const restartNotes: string[] = [];
+  // R̂ noise of a short autocorrelated window alone rarely reaches this: a clear drift
+  const driftRhat = 1 + 2 * (options.rhatThreshold - 1);
+
+  const begin = (mu: Float64Array, k: number) => {
+    family.reset(mu);
+    m.fill(0);
+    v.fill(0);
+    adamT = 0;
+    stageStart = k;
+    avgStart = -1;
+    lastJudged = 0;
+    trace.clear();
+    summaries.clear();
+    last = null;
+    failures = 0;
+  };
+  /** Restarts from a new initial point at half the rate; false when no restart is left. */
+  const restart = (k: number, why: string): boolean => {
+    const mu = restarts < MAX_RESTARTS ? ctx.newInitialPoint?.() ?? null : null;
+    if (!mu) return false;
+    restarts++;
+    lr *= 0.5;
+    restartNotes.push(`${why} at iteration ${k}`);
+    ctx.onProgress?.({ phase: 'optimisation', iteration: k, maxIterations: options.iter, message: `${why}: restarting from a new initial point at step size ${fmt(lr)}` });
+    begin(mu, k);
+    return true;
+  };
+
+  begin(ctx.initialMean, 0);
   for (let k = 1; k <= options.iter; k++) {
-    if (!elboGradient(target, family, ctx.gradRng, options.gradSamples, grad, work, counter)) {
+    if (!elboGradient(target, family, ctx.gradRng, options.gradSamples, grad, work, counter, DRAWS_PER_GRADIENT_RETRY * options.gradSamples)) {
       if (++failures >= MAX_CONSECUTIVE_FAILURES) {
-        return finish(false, 'diverged', `the ELBO gradient was not finite for ${MAX_CONSECUTIVE_FAILURES} iterations in a row (iteration ${k}): draws from the approximation reach regions where the log density or its gradient is not finite`, k);
+        const why = `the ELBO gradient was not finite for ${MAX_CONSECUTIVE_FAILURES} iterations in a row`;
+        if (restart(k, why)) continue;
+        return finish(false, 'diverged', `${why} (iteration ${k}): draws from the approximation reach regions where the log density or its gradient is not finite${restartText()}`, k);
       }
     } else {
       failures = 0;
-      family.parameterScales(scales);
-      const c1 = 1 - Math.pow(BETA1, k);
-      const c2 = 1 - Math.pow(BETA2, k);
-      for (let i = 0; i < P; i++) {
-        m[i] = BETA1 * m[i] + (1 - BETA1) * grad[i];
-        v[i] = BETA2 * v[i] + (1 - BETA2) * grad[i] * grad[i];
-        params[i] += (lr * scales[i] * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + EPS);
-      }
+      adamStep();
       if (!params.every(Number.isFinite)) {
-        return finish(false, 'diverged', `the variational parameters became non-finite at iteration ${k}; try a smaller stepSize than ${lr}`, k);
+        const why = 'the variational parameters became non-finite';
+        if (restart(k, why)) continue;
+        return finish(false, 'diverged', `${why} at iteration ${k}; try a smaller stepSize than ${fmt(lr)}${restartText()}`, k);
       }
     }
-    trace.push(params);
+    family.toAveraged(averaged);
+    trace.push(averaged);
     family.summarise(summary);
     summaries.push(summary);
     if (k % options.evalElbo === 0) {
@@ -84,96 +111,116 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
       const entry = { iteration: k, elbo: est.elbo, mcse: est.mcse, stepSize: lr };
       ctx.trace.push(entry);
       ctx.onProgress?.({ phase: 'optimisation', iteration: k, maxIterations: options.iter, entry });
-    }
-    const window = Math.min(Math.floor((k - stageStart) / 2), trace.length);
-    if (k % options.checkEvery === 0 && window >= options.minWindow && window >= 1.1 * lastJudged) {
-      lastJudged = window;
-      last = judge(summaries, window, names, options.rhatThreshold, refining);
-      if (!refining && last.rhat < options.rhatThreshold) {
-        // stationary at the exploring rate: continue from the average at the small rate
-        family.params.set(trace.average(window));
-        lr *= REFINE_FACTOR;
-        refining = true;
-        stageStart = k;
-        lastJudged = 0;
-        trace = new IterateTrace(P, capacity);
-        summaries = new IterateTrace(2 * n, capacity);
-        ctx.onProgress?.({ phase: 'optimisation', iteration: k, maxIterations: options.iter, message: `stationary at step size ${fmt(lr / REFINE_FACTOR)}; refining at ${fmt(lr)}` });
-      } else if (refining && last.rhat < options.rhatThreshold && last.mcse < options.mcseThreshold) {
-        family.params.set(trace.average(window));
-        return finish(true, 'stationary', `iterates stationary: R̂ ${last.rhat.toFixed(3)}, MCSE ${fmt(last.mcse, 2)} after ${k} iterations (average of the last ${window} iterates)`, k);
+      if (Number.isNaN(initialElbo) && Number.isFinite(est.elbo)) initialElbo = est.elbo;
+      if (diverging(est.elbo)) {
+        const why = `the ELBO diverged (${fmt(est.elbo)})`;
+        if (restart(k, why)) continue;
+        return finish(false, 'diverged', `${why} at iteration ${k}: the approximation moved to where the log density is ${Number.isFinite(est.elbo) ? 'vanishingly small' : 'not finite'}${restartText()}`, k);
       }
+    }
+    if (k % options.checkEvery === 0) {
+      const stopped = check(k);
+      if (stopped) return stopped;
     }
     const stop = ctx.clock.due() ? await ctx.clock.pause() : null;
     if (stop) {
       if (stop === 'cancelled') return { ...interrupted(stop, k), stepSize: lr };
-      useAverage(trace, Math.max(1, Math.min(Math.floor((k - stageStart) / 2), trace.length)), family);
-      return finish(true, 'time-budget', `time budget exhausted after ${k} iterations: ${describe(last, options.rhatThreshold, options.mcseThreshold)}`, k);
+      useAverage(k);
+      return finish(true, 'time-budget', `time budget exhausted after ${k} iterations: ${describeVerdict(last, options.rhatThreshold, options.mcseThreshold)}${restartText()}`, k);
     }
   }
-  const window = Math.min(trace.length, Math.max(2, Math.floor((options.iter - stageStart) / 2)));
-  if (window >= 4) last = judge(summaries, window, names, options.rhatThreshold, true);
-  useAverage(trace, Math.max(1, window), family);
-  const why = describe(last, options.rhatThreshold, options.mcseThreshold);
-  return finish(true, 'max-iterations', `iteration limit ${options.iter} reached: ${why}`, options.iter);
+  const k = options.iter;
+  const window = currentWindow(k);
+  if (window >= 8) last = judgeIterates(summaries, window, names, true, options.rhatThreshold);
+  useAverage(k);
+  return finish(true, 'max-iterations', `iteration limit ${options.iter} reached: ${describeVerdict(last, options.rhatThreshold, options.mcseThreshold)}${restartText()}`, k);
+
+  function adamStep(): void {
+    adamT++;
+    family.parameterScales(scales);
+    const c1 = 1 - Math.pow(BETA1, adamT);
+    const c2 = 1 - Math.pow(BETA2, adamT);
+    for (let i = 0; i < P; i++) {
+      m[i] = BETA1 * m[i] + (1 - BETA1) * grad[i];
+      v[i] = BETA2 * v[i] + (1 - BETA2) * grad[i] * grad[i];
+      let u = m[i] / c1 / (Math.sqrt(v[i] / c2) + EPS);
+      if (u > MAX_NORMALISED_STEP) u = MAX_NORMALISED_STEP;
+      else if (u < -MAX_NORMALISED_STEP) u = -MAX_NORMALISED_STEP;
+      params[i] += lr * scales[i] * u;
+    }
+  }
+
+  /** Far below the first ELBO of this run (or not finite): the approximation is running away. */
+  function diverging(elbo: number): boolean {
+    if (!Number.isFinite(elbo)) return true;
+    if (!Number.isFinite(initialElbo)) return false;
+    return elbo < initialElbo - 1e3 * (Math.abs(initialElbo) + n);
+  }
+
+  /** Iterates in the window judged now: the averaging window, or the last half of the run. */
+  function currentWindow(k: number): number {
+    const len = avgStart >= 0 ? k - avgStart : Math.floor((k - stageStart) / 2);
+    return Math.min(len, trace.length);
+  }
+
+  function check(k: number): OptimiserOutcome | null {
+    if (avgStart < 0) {
+      const window = currentWindow(k);
+      if (window < options.minWindow || window < 1.1 * lastJudged) return null;
+      lastJudged = window;
+      last = judgeIterates(summaries, window, names, false);
+      if (last.rhat < options.rhatThreshold) {
+        const f = REFINE_FACTOR[family.kind];
+        lr *= f;
+        avgStart = f < 1 ? k : k - window;
+        lastJudged = 0;
+        ctx.onProgress?.({ phase: 'optimisation', iteration: k, maxIterations: options.iter, message: `stationary (R̂ ${last.rhat.toFixed(3)}): averaging iterates from iteration ${avgStart + 1}` });
+      }
+      return null;
+    }
+    let window = currentWindow(k);
+    // judging costs O(window · dim): only once the window has grown by a tenth (amortised O(dim) per iteration)
+    if (window < 1.1 * lastJudged) return null;
+    lastJudged = window;
+    if (REFINE_FACTOR[family.kind] < 1) {
+      // after the rate drop the early iterates are still a transient: judge the recent half
+      window = Math.floor(window / 2);
+      if (window < options.minWindow) return null;
+      last = judgeIterates(summaries, window, names, true, options.rhatThreshold);
+    } else {
+      last = judgeIterates(summaries, window, names, true, options.rhatThreshold);
+      if (last.rhat > driftRhat && window >= 2 * options.minWindow) {
+        // the window clearly drifts (R̂ noise alone rarely gets this far): keep its recent half
+        window = Math.floor(window / 2);
+        avgStart = k - window;
+        lastJudged = window;
+        last = judgeIterates(summaries, window, names, true, options.rhatThreshold);
+      }
+    }
+    if (last.rhat < options.rhatThreshold && last.mcse < options.mcseThreshold) {
+      setAverage(window);
+      return finish(true, 'stationary', `iterates stationary: R̂ ${last.rhat.toFixed(3)}, MCSE ${fmt(last.mcse, 2)} after ${k} iterations (average of the last ${window} iterates)${restartText()}`, k);
+    }
+    return null;
+  }
+
+  function useAverage(k: number): void {
+    const window = Math.max(1, currentWindow(k));
+    if (trace.length >= window) setAverage(window);
+  }
+
+  /** The iterate average over the last `window` iterates (in the family's averaging coordinates). */
+  function setAverage(window: number): void {
+    family.fromAveraged(trace.average(window));
+  }
+
+  function restartText(): string {
+    return restarts === 0 ? '' : `; restarted ${restarts} time${restarts === 1 ? '' : 's'} (${restartNotes.join('; ')})`;
+  }
 
   function finish(ok: boolean, stopCode: OptimiserOutcome['stopCode'], stopReason: string, iterations: number): OptimiserOutcome {
     const out: OptimiserOutcome = { stopCode, stopReason, iterations, hasApproximation: ok, stepSize: lr };
     if (last) out.convergence = { rhat: last.rhat, mcse: last.mcse, window: last.window };
     return out;
   }
-}
-
-function describe(v: Verdict | null, rhatThreshold: number, mcseThreshold: number): string {
-  if (!v) return 'too few iterations to judge stationarity';
-  if (!(v.rhat < rhatThreshold)) return `iterates not stationary (R̂ ${v.rhat.toFixed(3)} at ${v.worst}, threshold ${rhatThreshold})`;
-  if (v.ess !== undefined && v.ess < MIN_ESS) return `iterates stationary (R̂ ${v.rhat.toFixed(3)}) but too autocorrelated to judge the average (ESS ${fmt(v.ess, 2)} < ${MIN_ESS})`;
-  return `iterates stationary (R̂ ${v.rhat.toFixed(3)}) but the iterate average is not yet precise (MCSE ${fmt(v.mcse, 2)} at ${v.worst}, threshold ${mcseThreshold})`;
-}
-
-function useAverage(trace: IterateTrace, window: number, family: AdviContext['family']): void {
-  family.params.set(trace.average(window));
-}
-
-/**
- * Max split-R̂ over the summaries [means, log sds]; when below the threshold, also the max MCSE of
- * their window averages, the means' in units of the averaged sd.
- */
-function judge(trace: IterateTrace, window: number, names: string[], rhatThreshold: number, withMcse: boolean): Verdict {
-  const P = trace.width;
-  const n = P / 2;
-  const series = new Float64Array(window);
-  let rhat = 0;
-  let worst = '';
-  for (let k = 0; k < P; k++) {
-    const r = rhatBasic(trace.series(k, window, series));
-    if (r > rhat) { rhat = r; worst = names[k]; } // NaN: a constant series, which is stationary
-  }
-  if (rhat === 0) rhat = 1;
-  if (!(rhat < rhatThreshold) || !withMcse) return { rhat, mcse: NaN, window, worst };
-  const avg = trace.average(window);
-  const scales = new Float64Array(P);
-  for (let i = 0; i < n; i++) { scales[i] = Math.exp(avg[n + i]); scales[n + i] = 1; }
-  let mcse = 0;
-  let minEss = Infinity;
-  for (let k = 0; k < P; k++) {
-    trace.series(k, window, series);
-    const ess = essMean(series);
-    if (Number.isNaN(ess)) continue; // constant: exact
-    minEss = Math.min(minEss, ess);
-    const e = sdOf(series) / Math.sqrt(ess) / scales[k];
-    if (e > mcse) { mcse = e; worst = names[k]; }
-  }
-  // an MCSE from a handful of effective draws is itself unreliable: count it as not precise yet
-  if (minEss < MIN_ESS) mcse = Infinity;
-  return { rhat, mcse, window, worst, ess: minEss };
-}
-
-function sdOf(x: Float64Array): number {
-  let m = 0;
-  for (let i = 0; i < x.length; i++) m += x[i];
-  m /= x.length;
-  let v = 0;
-  for (let i = 0; i < x.length; i++) v += (x[i] - m) ** 2;
-  return Math.sqrt(v / (x.length - 1));
 }

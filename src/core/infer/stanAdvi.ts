@@ -5,6 +5,19 @@ const ETA_SEQUENCE = [100, 10, 1, 0.1, 0.01];
 const TAU = 1;
 const HISTORY_WEIGHT = 0.9; // s_k = 0.9 s_{k-1} + 0.1 g_k²
 const NEW_WEIGHT = 0.1;
+const RETRIES_PER_DRAW = 10; // Stan 2.21 redraws a failed gradient draw, up to 10 per grad_samples
+
+/** Stan's calc_ELBO: log_prob with propto = false, i.e. our log density plus the constants `~` drops. */
+function stanElbo(ctx: AdviContext): { elbo: number; mcse: number } {
+  const { target, family, options, counter, work } = ctx;
+  const est = estimateElbo(target, family, ctx.elboRng, options.elboSamples, work, counter);
+  return { elbo: est.elbo + options.elboConstant, mcse: est.mcse };
+}
+
+function stanGradient(ctx: AdviContext, grad: Float64Array): boolean {
+  const { target, family, options, counter, work } = ctx;
+  return elboGradient(target, family, ctx.gradRng, options.gradSamples, grad, work, counter, RETRIES_PER_DRAW * options.gradSamples);
+}
 
 /**
  * Stan's adaptive step-size sequence: θ += eta·k^(−1/2)·g / (τ + √s), with s initialised by the
@@ -36,9 +49,9 @@ type EtaOutcome = { ok: true; eta: number } | { ok: false; outcome: OptimiserOut
 
 /** Stan's heuristic grid search over eta: adaptIter iterations from the initial approximation per candidate. */
 async function adaptEta(ctx: AdviContext, seq: StanStepSequence, grad: Float64Array): Promise<EtaOutcome> {
-  const { target, family, options, counter, work } = ctx;
+  const { family, options } = ctx;
   family.reset(ctx.initialMean);
-  const init = estimateElbo(target, family, ctx.elboRng, options.elboSamples, work, counter);
+  const init = stanElbo(ctx);
   if (!Number.isFinite(init.elbo)) {
     return { ok: false, outcome: fail('diverged', 'the ELBO cannot be computed at the initial approximation: every draw had a non-finite log density', 0) };
   }
@@ -52,14 +65,15 @@ async function adaptEta(ctx: AdviContext, seq: StanStepSequence, grad: Float64Ar
     ctx.onProgress?.({ phase: 'eta-adaptation', iteration: iterations, maxIterations: options.adaptIter * ETA_SEQUENCE.length, message: `trying eta = ${eta}` });
     for (let t = 1; t <= options.adaptIter; t++) {
       iterations++;
-      if (!elboGradient(target, family, ctx.gradRng, options.gradSamples, grad, work, counter)) grad.fill(0);
+      if (!stanGradient(ctx, grad)) grad.fill(0);
       seq.step(family.params, grad, eta);
       const stop = ctx.clock.due() ? await ctx.clock.pause() : null;
       if (stop) return { ok: false, outcome: interrupted(stop, iterations) };
     }
-    let elbo = estimateElbo(target, family, ctx.elboRng, options.elboSamples, work, counter).elbo;
+    let elbo = stanElbo(ctx).elbo;
     if (!Number.isFinite(elbo)) elbo = -Number.MAX_VALUE;
     tried.push(`eta ${eta}: ELBO ${fmt(elbo)}`);
+    ctx.onProgress?.({ phase: 'eta-adaptation', iteration: iterations, maxIterations: options.adaptIter * ETA_SEQUENCE.length, message: tried[tried.length - 1] });
     const last = idx === ETA_SEQUENCE.length - 1;
     if (elbo < best && best > init.elbo) {
       family.reset(ctx.initialMean);
@@ -88,7 +102,7 @@ async function adaptEta(ctx: AdviContext, seq: StanStepSequence, grad: Float64Ar
  * drops below tol_rel_obj.
  */
 export async function runStanAdvi(ctx: AdviContext): Promise<OptimiserOutcome> {
-  const { target, family, options, counter, work } = ctx;
+  const { family, options } = ctx;
   const grad = new Float64Array(family.params.length);
   const seq = new StanStepSequence(family.params.length);
   let eta = options.eta;
@@ -107,13 +121,13 @@ export async function runStanAdvi(ctx: AdviContext): Promise<OptimiserOutcome> {
   let medianChange = Infinity;
   let diverging = false;
   for (let k = 1; k <= options.iter; k++) {
-    if (!elboGradient(target, family, ctx.gradRng, options.gradSamples, grad, work, counter)) {
-      return fail('diverged', `the ELBO gradient was not finite at iteration ${k} (a draw from the approximation had a non-finite log density or gradient); eta = ${eta}`, k, eta);
+    if (!stanGradient(ctx, grad)) {
+      return fail('diverged', `the ELBO gradient was not finite at iteration ${k} (${RETRIES_PER_DRAW * options.gradSamples} draws from the approximation in a row had a non-finite log density or gradient); eta = ${eta}`, k, eta);
     }
     const etaScaled = seq.step(family.params, grad, eta);
     if (k % options.evalElbo === 0) {
       const prev = elbo;
-      const est = estimateElbo(target, family, ctx.elboRng, options.elboSamples, work, counter);
+      const est = stanElbo(ctx);
       if (!Number.isFinite(est.elbo)) {
         return fail('diverged', `the ELBO diverged at iteration ${k}: every draw had a non-finite log density; eta = ${eta}`, k, eta);
       }

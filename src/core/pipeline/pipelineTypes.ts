@@ -41,7 +41,9 @@ export type ReferenceRequest =
   | { kind: 'auto' }
   | { kind: 'exact' }
   | { kind: 'nuts' }
-  | { kind: 'files'; files: { path: string; text: string }[] };
+  | { kind: 'files'; files: { path: string; text: string }[] }
+  // No reference: only the warnings that need none (k̂, convergence, a full-rank fit's correlations).
+  | { kind: 'none' };
 
 export interface FitRequest {
   model: ModelInput;

@@ -1,6 +1,6 @@
 // fit + reference + comparison -> CompareReport: the variational posterior against the reference, with
 // the measures, the joint picture and the warnings of src/core/diagnose/compare.
-import { compareDraws, type CompareInput, type ReferenceInput } from '../diagnose/compare';
+import { compareDraws, type CompareInput, type CompareThresholds, type ReferenceInput } from '../diagnose/compare';
 import { RESULT_SCHEMA_VERSION, type CompareReport, type FitResult } from '../result/fitResult';
 import type { FitOptions, FitRequest, ReferenceRequest, RunControl, RunOutcome, VariationalMethod } from './pipelineTypes';
 import { prepareModel } from './prepareModel';
@@ -12,6 +12,8 @@ export interface CompareRequest extends FitRequest {
   reference: ReferenceRequest;
   // Options of a NUTS reference (chains, warmup, draws); Stan's defaults when absent.
   referenceOptions?: FitOptions;
+  // Warning thresholds (sd ratio band, mean error, ...); the defaults of src/core/diagnose/compare otherwise.
+  thresholds?: Partial<CompareThresholds>;
 }
 
 const CONVERGED = new Set(['stationary', 'relative-tolerance-mean', 'relative-tolerance-median', 'lbfgs-converged']);
@@ -44,7 +46,10 @@ export function referenceInput(ref: ReferenceRun): ReferenceInput {
 }
 
 // The report from results already computed (the host can also compare a stored fit with a stored reference).
-export function buildCompareReport(approx: FitResult & { method: VariationalMethod }, ref: ReferenceRun | null, program: CompareInput['program'], source: string): CompareReport {
+export function buildCompareReport(
+  approx: FitResult & { method: VariationalMethod }, ref: ReferenceRun | null, program: CompareInput['program'], source: string,
+  thresholds?: Partial<CompareThresholds>,
+): CompareReport {
   const draws: Record<string, Float64Array> = {};
   for (const [name, x] of Object.entries(approx.draws)) draws[name] = Float64Array.from(x, (v) => (v === null ? NaN : v));
   const report = compareDraws({
@@ -53,7 +58,7 @@ export function buildCompareReport(approx: FitResult & { method: VariationalMeth
       convergence: { converged: approx.ok && CONVERGED.has(approx.stopCode), stopCode: approx.stopCode, stopReason: approx.stopReason },
     },
     reference: ref ? referenceInput(ref) : null,
-    program, source,
+    program, source, thresholds,
   });
   return {
     schema: 'vigil.report', version: RESULT_SCHEMA_VERSION, approximation: approx, reference: ref?.result ?? null,
@@ -67,12 +72,16 @@ export async function runCompare(request: CompareRequest, control: RunControl = 
   if (!prep.ok) return prep;
   const fit = await fitPrepared(prep.prepared, request.method, request, control);
   if (!fit.ok) return fit;
+  const approx = fit.value.result as FitResult & { method: VariationalMethod };
+  if (request.reference.kind === 'none') {
+    control.onProgress?.({ stage: 'compare', phase: 'comparing', iteration: 0, maxIterations: 0 });
+    return { ok: true, value: buildCompareReport(approx, null, prep.prepared.program, request.model.source, request.thresholds), warnings: [] };
+  }
   const refRequest: FitRequest = { ...request, options: request.referenceOptions };
   const ref = await referencePrepared(prep.prepared, refRequest, request.reference, control);
   if (!ref.ok) return ref;
   control.onProgress?.({ stage: 'compare', phase: 'comparing', iteration: 0, maxIterations: 0 });
-  const approx = fit.value.result as FitResult & { method: VariationalMethod };
-  const report = buildCompareReport(approx, ref.value, prep.prepared.program, request.model.source);
+  const report = buildCompareReport(approx, ref.value, prep.prepared.program, request.model.source, request.thresholds);
   const why = ref.value.notExact;
   const notExact = why.length
     ? [{ source: 'engine' as const, file: null, severity: 'warning' as const, code: 'not-exact', message: `no exact posterior, so NUTS is the reference: ${why.map((r) => r.replace(/\.$/, '')).join('; ')}.`, span: null }]

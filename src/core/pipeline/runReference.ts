@@ -19,6 +19,7 @@ export interface ReferenceRun {
 
 export async function referencePrepared(prepared: PreparedModel, request: FitRequest, reference: ReferenceRequest, control: RunControl): Promise<RunOutcome<ReferenceRun>> {
   const warnings: RunError[] = [...prepared.warnings];
+  if (reference.kind === 'none') return { ok: false, errors: [engineError('no reference was asked for (reference kind none)', 'usage')] };
   if (reference.kind === 'files') {
     const imported = importDraws(reference.files, prepared.model, {
       modelFile: request.model.path, modelHash: prepared.modelHash, dataFile: request.data.path, dataHash: prepared.dataHash,

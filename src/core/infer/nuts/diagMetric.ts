@@ -4,7 +4,8 @@ import { Metric } from './metric';
 /** Diagonal metric: M⁻¹ = diag(invDiag). Starts at the identity, as Stan's default. */
 export class DiagMetric implements Metric {
   readonly kind = 'diag' as const;
-  private readonly invDiag: Float64Array;
+  /** The live diagonal of M⁻¹ (read by the sampler's inner loop; change it only through setInverse). */
+  readonly invDiag: Float64Array;
   private readonly sqrtDiag: Float64Array; // 1/sqrt(invDiag): the momentum scale
 
   constructor(readonly dim: number, inverse?: ArrayLike<number>) {

@@ -12,6 +12,7 @@ export type { NutsChainResult, NutsResult, SamplerDiagnostics } from './nutsResu
 export { createTargetFromSpec, registerTargetFactory } from './targetFactory';
 export type { TargetFactorySpec, TargetFactory } from './targetFactory';
 export { serveNutsChains } from './chainWorker';
+export { closeWorkerPool } from './workerPool';
 export type { ChainWorkerData } from './chainWorker';
 export { AdaptationWindows } from './adaptationWindows';
 export { coordinateDraws, summariseNuts } from './summariseNuts';

@@ -1,4 +1,5 @@
 import { Rng } from '../rng';
+import { DiagMetric } from './diagMetric';
 import { Hamiltonian } from './hamiltonian';
 import { PhasePoint } from './phasePoint';
 
@@ -10,30 +11,31 @@ interface Level {
   pFinalBeg: Float64Array;
   pSharpFinalBeg: Float64Array;
   rhoFinal: Float64Array;
-  rhoTmp: Float64Array;
   zProposeFinal: PhasePoint;
 }
 
-function logSumExp(a: number, b: number): number {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-/** The generalized no-U-turn criterion between two sharp momenta and the summed momentum. */
-function criterion(pSharpMinus: Float64Array, pSharpPlus: Float64Array, rho: Float64Array): boolean {
-  return dot(pSharpPlus, rho) > 0 && dot(pSharpMinus, rho) > 0;
-}
-
-function sum(out: Float64Array, a: Float64Array, b: Float64Array): Float64Array {
-  for (let i = 0; i < out.length; i++) out[i] = a[i] + b[i];
-  return out;
+/**
+ * The three generalized no-U-turn checks of merging subtree A (earlier in time) with B, in one
+ * pass: over the merged tree with rho = rhoA + rhoB, then across the boundary with rhoA + pBBeg
+ * and rhoB + pAEnd. True when the trajectory may go on.
+ */
+function mergeCriteria(
+  pSharpABeg: Float64Array, pSharpAEnd: Float64Array, pAEnd: Float64Array, rhoA: Float64Array,
+  pSharpBBeg: Float64Array, pSharpBEnd: Float64Array, pBBeg: Float64Array, rhoB: Float64Array,
+): boolean {
+  let whole1 = 0, whole2 = 0, left1 = 0, left2 = 0, right1 = 0, right2 = 0;
+  for (let i = 0; i < rhoA.length; i++) {
+    const r = rhoA[i] + rhoB[i];
+    whole1 += pSharpBEnd[i] * r;
+    whole2 += pSharpABeg[i] * r;
+    const rl = rhoA[i] + pBBeg[i];
+    left1 += pSharpBBeg[i] * rl;
+    left2 += pSharpABeg[i] * rl;
+    const rr = rhoB[i] + pAEnd[i];
+    right1 += pSharpBEnd[i] * rr;
+    right2 += pSharpAEnd[i] * rr;
+  }
+  return whole1 > 0 && whole2 > 0 && left1 > 0 && left2 > 0 && right1 > 0 && right2 > 0;
 }
 
 /**
@@ -73,7 +75,8 @@ export class NutsSampler {
   private readonly rho: Float64Array;
   private readonly rhoFwd: Float64Array;
   private readonly rhoBck: Float64Array;
-  private readonly rhoExt: Float64Array;
+  private readonly v: Float64Array; // the mid-step velocity
+  private invDiag: Float64Array | null = null; // the diagonal metric's M⁻¹, read at each transition
   private levels: Level[] = [];
   private subtreeLsw = -Infinity;
   private H0 = 0; // the energy of the starting point (kept here: doubles passed as arguments are boxed)
@@ -96,7 +99,8 @@ export class NutsSampler {
     this.pFwdBck = vec(); this.pSharpFwdBck = vec();
     this.pBckFwd = vec(); this.pSharpBckFwd = vec();
     this.pBckBck = vec(); this.pSharpBckBck = vec();
-    this.rho = vec(); this.rhoFwd = vec(); this.rhoBck = vec(); this.rhoExt = vec();
+    this.rho = vec(); this.rhoFwd = vec(); this.rhoBck = vec();
+    this.v = vec();
   }
 
   private level(depth: number): Level {
@@ -105,7 +109,7 @@ export class NutsSampler {
       this.levels.push({
         pInitEnd: new Float64Array(n), pSharpInitEnd: new Float64Array(n), rhoInit: new Float64Array(n),
         pFinalBeg: new Float64Array(n), pSharpFinalBeg: new Float64Array(n), rhoFinal: new Float64Array(n),
-        rhoTmp: new Float64Array(n), zProposeFinal: new PhasePoint(n),
+        zProposeFinal: new PhasePoint(n),
       });
     }
     return this.levels[depth];
@@ -115,17 +119,20 @@ export class NutsSampler {
   transition(): void {
     const { ham, rng, z } = this;
     const metric = ham.metric;
+    this.invDiag = metric instanceof DiagMetric ? metric.invDiag : null;
     metric.sampleMomentum(rng, z.p);
     this.zFwd.copyFrom(z);
     this.zBck.copyFrom(z);
     this.zSample.copyFrom(z);
     this.zPropose.copyFrom(z);
-    this.pFwdFwd.set(z.p);
-    metric.velocity(z.p, this.pSharpFwdFwd);
-    this.pFwdBck.set(z.p); this.pSharpFwdBck.set(this.pSharpFwdFwd);
-    this.pBckFwd.set(z.p); this.pSharpBckFwd.set(this.pSharpFwdFwd);
-    this.pBckBck.set(z.p); this.pSharpBckBck.set(this.pSharpFwdFwd);
-    this.rho.set(z.p);
+    const pSharp = this.pSharpFwdFwd;
+    metric.velocity(z.p, pSharp);
+    // every boundary of the one-point trajectory is the starting momentum
+    for (let i = 0; i < pSharp.length; i++) {
+      const pi = z.p[i], ps = pSharp[i];
+      this.pFwdFwd[i] = pi; this.pFwdBck[i] = pi; this.pBckFwd[i] = pi; this.pBckBck[i] = pi; this.rho[i] = pi;
+      this.pSharpFwdBck[i] = ps; this.pSharpBckFwd[i] = ps; this.pSharpBckBck[i] = ps;
+    }
 
     let logSumWeight = 0; // log(exp(H0 − H0))
     this.H0 = ham.energy(z);
@@ -136,8 +143,6 @@ export class NutsSampler {
     this.cancelled = false;
 
     while (this.treedepth < this.maxDepth) {
-      this.rhoFwd.fill(0);
-      this.rhoBck.fill(0);
       let valid: boolean;
       if (rng.uniform() > 0.5) {
         // extend forward: the old trajectory becomes the backward subtree
@@ -164,13 +169,17 @@ export class NutsSampler {
       const lswSub = this.subtreeLsw;
       if (lswSub > logSumWeight) this.zSample.copyFrom(this.zPropose);
       else if (rng.uniform() < Math.exp(lswSub - logSumWeight)) this.zSample.copyFrom(this.zPropose);
-      logSumWeight = logSumExp(logSumWeight, lswSub);
+      // logSumWeight = log(exp(logSumWeight) + exp(lswSub)), written out: a call would box the double
+      if (lswSub !== -Infinity) {
+        logSumWeight = logSumWeight > lswSub
+          ? logSumWeight + Math.log1p(Math.exp(lswSub - logSumWeight))
+          : lswSub + Math.log1p(Math.exp(logSumWeight - lswSub));
+      }
 
-      sum(this.rho, this.rhoBck, this.rhoFwd);
-      const persist =
-        criterion(this.pSharpBckBck, this.pSharpFwdFwd, this.rho) &&
-        criterion(this.pSharpBckBck, this.pSharpFwdBck, sum(this.rhoExt, this.rhoBck, this.pFwdBck)) &&
-        criterion(this.pSharpBckFwd, this.pSharpFwdFwd, sum(this.rhoExt, this.rhoFwd, this.pBckFwd));
+      const rho = this.rho, rhoBck = this.rhoBck, rhoFwd = this.rhoFwd;
+      for (let i = 0; i < rho.length; i++) rho[i] = rhoBck[i] + rhoFwd[i];
+      const persist = mergeCriteria(this.pSharpBckBck, this.pSharpBckFwd, this.pBckFwd, rhoBck,
+        this.pSharpFwdBck, this.pSharpFwdFwd, this.pFwdBck, rhoFwd);
       if (!persist) break;
     }
 
@@ -182,56 +191,102 @@ export class NutsSampler {
 
   /**
    * Builds a subtree of 2^depth leapfrog steps from z in direction sign; returns whether it is
-   * valid (no divergence, no U-turn inside). Its log sum of weights is left in subtreeLsw.
+   * valid (no divergence, no U-turn inside). Sets rho to the sum of its momenta (Stan adds to a
+   * zeroed vector: the same numbers) and leaves its log sum of weights in subtreeLsw.
    */
   private buildTree(
     depth: number, zPropose: PhasePoint, pSharpBeg: Float64Array, pSharpEnd: Float64Array, rho: Float64Array,
     pBeg: Float64Array, pEnd: Float64Array, sign: number,
   ): boolean {
-    const H0 = this.H0;
-    const z = this.z;
-    if (depth === 0) {
-      if (this.cancelFlag !== null && this.cancelFlag[0] !== 0) {
-        this.cancelled = true;
-        return false;
-      }
-      this.ham.leapfrog(z, sign * this.stepsize);
-      this.nLeapfrog++;
-      const h = this.ham.energy(z);
-      if (h - H0 > this.maxDeltaH) this.divergent = true;
-      const w = H0 - h;
-      this.subtreeLsw = w;
-      this.sumMetroProb += w > 0 ? 1 : Math.exp(w);
-      zPropose.copyFrom(z);
-      this.ham.metric.velocity(z.p, pSharpBeg);
-      pSharpEnd.set(pSharpBeg);
-      for (let i = 0; i < rho.length; i++) rho[i] += z.p[i];
-      pBeg.set(z.p);
-      pEnd.set(z.p);
-      return !this.divergent;
-    }
+    if (depth === 0) return this.leaf(zPropose, pSharpBeg, pSharpEnd, rho, pBeg, pEnd, sign);
     const L = this.level(depth);
-    L.rhoInit.fill(0);
     if (!this.buildTree(depth - 1, zPropose, pSharpBeg, L.pSharpInitEnd, L.rhoInit, pBeg, L.pInitEnd, sign)) {
       return false;
     }
     const lswInit = this.subtreeLsw;
-    L.rhoFinal.fill(0);
     if (!this.buildTree(depth - 1, L.zProposeFinal, L.pSharpFinalBeg, pSharpEnd, L.rhoFinal, L.pFinalBeg, pEnd, sign)) {
       return false;
     }
     const lswFinal = this.subtreeLsw;
-    const lswSubtree = logSumExp(lswInit, lswFinal);
+    // log(exp(lswInit) + exp(lswFinal)), written out: a call would box the double
+    const lswSubtree = lswInit === -Infinity ? lswFinal : lswFinal === -Infinity ? lswInit
+      : lswInit > lswFinal ? lswInit + Math.log1p(Math.exp(lswFinal - lswInit)) : lswFinal + Math.log1p(Math.exp(lswInit - lswFinal));
     this.subtreeLsw = lswSubtree;
     // multinomial sample between the two halves
     if (lswFinal > lswSubtree) zPropose.copyFrom(L.zProposeFinal);
     else if (this.rng.uniform() < Math.exp(lswFinal - lswSubtree)) zPropose.copyFrom(L.zProposeFinal);
 
-    const rhoSubtree = sum(L.rhoTmp, L.rhoInit, L.rhoFinal);
-    for (let i = 0; i < rho.length; i++) rho[i] += rhoSubtree[i];
-    if (!criterion(pSharpBeg, pSharpEnd, rhoSubtree)) return false;
-    // the extra checks across the boundary between the two halves
-    if (!criterion(pSharpBeg, L.pSharpFinalBeg, sum(L.rhoTmp, L.rhoInit, L.pFinalBeg))) return false;
-    return criterion(L.pSharpInitEnd, pSharpEnd, sum(L.rhoTmp, L.rhoFinal, L.pInitEnd));
+    const rhoInit = L.rhoInit, rhoFinal = L.rhoFinal;
+    for (let i = 0; i < rho.length; i++) rho[i] = rhoInit[i] + rhoFinal[i];
+    return mergeCriteria(pSharpBeg, L.pSharpInitEnd, L.pInitEnd, rhoInit, L.pSharpFinalBeg, pSharpEnd, L.pFinalBeg, rhoFinal);
+  }
+
+  /**
+   * One leapfrog step from z (Hamiltonian.leapfrog written out so nothing is boxed or allocated),
+   * then the leaf's weight, acceptance and boundary momenta. The kinetic energy is summed in the
+   * metric's own order of operations, so the draws are those of Hamiltonian.leapfrog/energy.
+   */
+  private leaf(
+    zPropose: PhasePoint, pSharpBeg: Float64Array, pSharpEnd: Float64Array, rho: Float64Array,
+    pBeg: Float64Array, pEnd: Float64Array, sign: number,
+  ): boolean {
+    const flag = this.cancelFlag;
+    if (flag !== null && flag[0] !== 0) {
+      this.cancelled = true;
+      return false;
+    }
+    const z = this.z, q = z.q, p = z.p, g = z.g, n = q.length;
+    const eps = sign * this.stepsize;
+    const half = 0.5 * eps;
+    const d = this.invDiag;
+    if (d !== null) {
+      for (let i = 0; i < n; i++) {
+        const pi = p[i] + half * g[i];
+        p[i] = pi;
+        q[i] += eps * (d[i] * pi);
+      }
+    } else {
+      const v = this.v;
+      for (let i = 0; i < n; i++) p[i] += half * g[i];
+      this.ham.metric.velocity(p, v);
+      for (let i = 0; i < n; i++) q[i] += eps * v[i];
+    }
+    this.ham.updatePotential(z);
+    if (d === null) {
+      for (let i = 0; i < n; i++) p[i] += half * g[i];
+      this.ham.metric.velocity(p, pSharpBeg);
+    }
+    // the second half step (diagonal), the sharp momentum, the kinetic energy, the proposal and
+    // the boundary momenta in one pass
+    const zq = zPropose.q, zp = zPropose.p, zg = zPropose.g;
+    let twiceKinetic = 0;
+    for (let i = 0; i < n; i++) {
+      let pi = p[i];
+      if (d !== null) {
+        pi += half * g[i];
+        p[i] = pi;
+        pSharpBeg[i] = d[i] * pi;
+        twiceKinetic += pi * pi * d[i]; // DiagMetric.kinetic's order of operations
+      } else {
+        twiceKinetic += pi * pSharpBeg[i]; // DenseMetric.kinetic's
+      }
+      const ps = pSharpBeg[i];
+      pSharpEnd[i] = ps;
+      rho[i] = pi;
+      pBeg[i] = pi;
+      pEnd[i] = pi;
+      zq[i] = q[i];
+      zp[i] = pi;
+      zg[i] = g[i];
+    }
+    zPropose.lp = z.lp;
+    this.nLeapfrog++;
+    let h = 0.5 * twiceKinetic - z.lp;
+    if (Number.isNaN(h)) h = Infinity;
+    const w = this.H0 - h;
+    if (-w > this.maxDeltaH) this.divergent = true;
+    this.subtreeLsw = w;
+    this.sumMetroProb += w > 0 ? 1 : Math.exp(w);
+    return !this.divergent;
   }
 }

@@ -1,10 +1,11 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ChainWorkerData, ChainWorkerReply, ChainWorkerRequest } from './chainWorker';
+import { ChainWorkerReply, ChainWorkerRequest } from './chainWorker';
 import { checkRunOptions, NutsRunOptions, resolveChainOptions, NutsChainOptions } from './nutsOptions';
 import { combineChains, invalidRun, emptyDiagnostics, NutsChainResult, NutsResult } from './nutsResult';
 import { TargetFactorySpec } from './targetFactory';
+import { acquireWorker, releaseWorker } from './workerPool';
 
 /** A chain that produced nothing (not started before a cancel, or its worker died). */
 function emptyChain(chain: number, dim: number, o: NutsChainOptions, status: NutsChainResult['status'], message?: string): NutsChainResult {
@@ -16,9 +17,20 @@ function emptyChain(chain: number, dim: number, o: NutsChainOptions, status: Nut
   };
 }
 
+/** Which targets a pooled worker may keep: equal specs build equal targets. */
+function specKey(spec: TargetFactorySpec): string {
+  try {
+    return JSON.stringify(spec);
+  } catch {
+    return `unkeyed:${Math.random()}`; // not serialisable as JSON: never reused
+  }
+}
+
 /**
  * Runs the chains in parallel worker threads, each building its own target from `spec`
  * (default min(chains, os.availableParallelism()) threads; chains queue for a free worker).
+ * Workers come from a warm pool and go back to it (see workerPool.ts): a later run of the same
+ * spec reuses their target.
  * Chain k draws from new Rng(seed, k), so the draws do not depend on the number of threads.
  * Aborting `signal` raises a shared flag every worker checks at each leapfrog step; a worker still
  * busy after terminateAfterMs (a model stuck in a loop) is terminated. Never rejects for model
@@ -41,6 +53,7 @@ export function runChains(spec: TargetFactorySpec, options: NutsRunOptions = {})
   return new Promise<NutsResult>((resolve) => {
     const live = new Set<Worker>();
     const running = new Map<Worker, number>();
+    const detach = new Map<Worker, () => void>();
     let killTimer: NodeJS.Timeout | undefined;
     let settled = false;
 
@@ -61,11 +74,20 @@ export function runChains(spec: TargetFactorySpec, options: NutsRunOptions = {})
       finishIfDone();
     };
 
+    // a worker with no more chains to run is healthy: back to the pool
+    const release = (w: Worker): void => {
+      if (!live.delete(w)) return;
+      running.delete(w);
+      detach.get(w)?.();
+      releaseWorker(script, w);
+      finishIfDone();
+    };
+
     const assign = (w: Worker): void => {
-      if (next >= numChains || Atomics.load(flag, 0) !== 0) return retire(w);
+      if (next >= numChains || Atomics.load(flag, 0) !== 0) return release(w);
       const chain = next++;
       running.set(w, chain);
-      w.postMessage({ type: 'run', chain } satisfies ChainWorkerRequest);
+      w.postMessage({ type: 'run', chain, options: o, cancel } satisfies ChainWorkerRequest);
     };
 
     const onAbort = (): void => {
@@ -83,11 +105,11 @@ export function runChains(spec: TargetFactorySpec, options: NutsRunOptions = {})
       killTimer.unref?.();
     };
 
-    const data: ChainWorkerData = { kind: 'vigil/nuts-chains', spec, options: o, cancel };
+    const key = specKey(spec);
     for (let i = 0; i < threads; i++) {
-      const w = new Worker(script, { workerData: data });
+      const w = acquireWorker(script);
       live.add(w);
-      w.on('message', (msg: ChainWorkerReply) => {
+      const onMessage = (msg: ChainWorkerReply): void => {
         switch (msg.type) {
           case 'ready':
             names = msg.coordinateNames;
@@ -110,16 +132,26 @@ export function runChains(spec: TargetFactorySpec, options: NutsRunOptions = {})
             break;
           }
         }
-      });
-      w.on('error', (err) => {
+      };
+      const onError = (err: Error): void => {
         const chain = running.get(w);
         const message = `worker error: ${err.message}`;
         if (chain !== undefined && !results[chain]) results[chain] = emptyChain(chain, names.length, o, 'failed', message);
         // a worker that dies before its first chain (e.g. a bad workerScript) takes the queue with it
         else if (chain === undefined && live.size === 1) for (; next < numChains; next++) results[next] = emptyChain(next, names.length, o, 'failed', message);
         retire(w);
+      };
+      const onExit = (): void => retire(w);
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      // only our own listeners come off: the Worker's internal ones must stay
+      detach.set(w, () => {
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
       });
-      w.on('exit', () => retire(w));
+      w.postMessage({ type: 'load', key, spec } satisfies ChainWorkerRequest);
     }
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener('abort', onAbort);
