@@ -4,6 +4,8 @@ import type { CompareWarning } from '../core/diagnose/compare';
 import { runCompare, type ReferenceRequest } from '../core/pipeline';
 import type { CompareReport } from '../core/result/fitResult';
 import { renderHtmlReport } from '../report/renderHtmlReport';
+import { findImageMarks } from '../core/stan/imageMarks';
+import { parseProgram } from '../core/stan/parser';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './command';
 import { runOptions, runSizeOptions } from './fit';
 import { fmt, readFileArg, readModelAndData, reportErrors, reportWarnings, table, writeJson, type Read } from './runInputs';
@@ -100,7 +102,10 @@ export const compareCommand: Command = {
     if (typeof args.options.html === 'string') {
       const file = args.options.html;
       try {
-        const html = renderHtmlReport(report);
+        // Vectors marked `// @vigil image RxC` are drawn as heatmaps, as in the VS Code panel.
+        const source = input.value.model.source;
+        const images = findImageMarks(source, parseProgram(source).program).marks;
+        const html = renderHtmlReport(report, { images });
         mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
         writeFileSync(file, html);
         io.out(`HTML report: ${file}\n`);
