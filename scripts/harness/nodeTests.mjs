@@ -27,6 +27,8 @@ export async function runNodeTests({ name, files, logDir, env, timeoutMs }) {
   const tapFile = path.join(logDir, `${name}.tap`);
   const args = [
     '--test',
+    // A test that hangs (a worker that never answers) fails on its own instead of stalling the suite.
+    '--test-timeout=300000',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
     ...files,
