@@ -1,43 +1,15 @@
 // Writes examples/normal_mean.data.json: N = 100 observations x[n] ~ normal(w = 2, 1).
-// Seeded and self-contained so the data can be regenerated bit for bit:
+// Seeded (scripts/examples/seededRandom.mjs) so the data can be regenerated bit for bit:
 //   node scripts/examples/make_normal_mean.mjs
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { makeNormal, makeUniform } from './seededRandom.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = 20240521;
 const N = 100;
 const W = 2;
-
-// 32-bit state generator (Weyl sequence plus an xorshift-multiply output mix); uniform in (0, 1).
-function makeUniform(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    z = (z ^ (z >>> 14)) >>> 0;
-    return (z + 0.5) / 4294967296;
-  };
-}
-
-// Standard normals by the Box-Muller transform (both values of each pair are used).
-function makeNormal(uniform) {
-  let spare = null;
-  return () => {
-    if (spare !== null) {
-      const s = spare;
-      spare = null;
-      return s;
-    }
-    const r = Math.sqrt(-2 * Math.log(uniform()));
-    const a = 2 * Math.PI * uniform();
-    spare = r * Math.sin(a);
-    return r * Math.cos(a);
-  };
-}
 
 const normal = makeNormal(makeUniform(SEED));
 // Six decimals keep the file readable; the exact posterior uses the data as written.

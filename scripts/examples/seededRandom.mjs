@@ -1,5 +1,5 @@
 // Seeded random numbers for the example data generators, so every synthetic data file can be regenerated
-// bit for bit with plain node (no packages). Same uniform generator as make_normal_mean.mjs.
+// bit for bit with plain node (no packages).
 
 // 32-bit state generator (Weyl sequence plus an xorshift-multiply output mix); uniform in (0, 1).
 export function makeUniform(seed) {
