@@ -1,9 +1,8 @@
 import { include, varies } from '../flags';
-import { setMathError, MATH_ERR_SIZE } from '../mathError';
 import { LOG_TWO } from '../special/constants';
-import { choleskyInto, inverseFromCholesky, logDetFromCholesky, isSymmetric } from './denseLinalg';
+import { inverseFromCholesky, logDetFromCholesky } from './denseLinalg';
 import { work } from './denseScratch';
-import { lmgamma, lmgammaDeriv, traceProduct } from './wishartCommon';
+import { checkAndFactorWishart, lmgamma, lmgammaDeriv, traceProduct } from './wishartCommon';
 
 /** Partials of wishart / inv_wishart, ADDED (symmetric matrices get both triangles). */
 export interface WishartGrads {
@@ -18,14 +17,9 @@ export interface WishartGrads {
  */
 export function wishartLpdf(g: WishartGrads | null, flags: number, W: ArrayLike<number>, nu: number, S: ArrayLike<number>, K: number): number {
   const fn = 'wishart_lpdf';
-  if (!(nu > K - 1)) return setMathError(fn, 'Degrees of freedom parameter', nu, `greater than ${K - 1}`);
-  if (W.length !== K * K || S.length !== K * K) return setMathError(fn, 'Random variable', W.length, `and the scale must be ${K}x${K}`, MATH_ERR_SIZE);
-  if (!isSymmetric(W, K)) return setMathError(fn, 'random variable', NaN, 'symmetric');
-  if (!isSymmetric(S, K)) return setMathError(fn, 'scale parameter', NaN, 'symmetric');
+  if (checkAndFactorWishart(fn, W, nu, S, K) !== 0) return NaN;
   const LW = work(8, K * K);
   const LS = work(9, K * K);
-  if (!choleskyInto(LW, W, K)) return setMathError(fn, 'random variable', NaN, 'positive definite');
-  if (!choleskyInto(LS, S, K)) return setMathError(fn, 'scale parameter', NaN, 'positive definite');
   if (!include(flags, 7)) return 0;
   const Sinv = work(10, K * K);
   inverseFromCholesky(Sinv, LS, K, work(12, K));
