@@ -1,51 +1,23 @@
 // `vigil` as a user runs it: bin/vigil.js loading the bundled dist/cli.js, in a child process.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import {
   cpSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bin, ensureCliBuilt, root, runBuiltCli, type CliRun } from '../support/builtCli';
 
-const root = path.resolve(__dirname, '../../..');
-const bin = path.join(root, 'bin/vigil.js');
-const bundle = path.join(root, 'dist/cli.js');
+type Run = CliRun;
+const vigil = runBuiltCli;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function vigil(args: string[], cwd = root, entry = bin, input = ''): Run {
-  const r = spawnSync(process.execPath, [entry, ...args], { cwd, encoding: 'utf8', timeout: 30_000, input });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-// Build the bundle when it is missing or older than the sources, as `npm run build` does.
-before(() => {
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(path.join(root, 'src'))) return;
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
-  assert.equal(r.status, 0, `build failed:\n${r.stderr}`);
-});
+before(ensureCliBuilt);
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'vigil-cli-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,37 +1,17 @@
 // `vigil check --print ir|js <file>` as a user runs it: bin/vigil.js loading the bundled dist/cli.js.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureCliBuilt, runBuiltCli } from '../support/builtCli';
 
-const root = path.resolve(__dirname, '../../..');
-const bin = path.join(root, 'bin/vigil.js');
-const bundle = path.join(root, 'dist/cli.js');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-before(() => {
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(path.join(root, 'src'))) return;
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
-  assert.equal(r.status, 0, `build failed:\n${r.stderr}`);
-});
+before(ensureCliBuilt);
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'vigil-print-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-function vigil(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: scratch, encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const vigil = (args: string[]) => runBuiltCli(args, scratch);
 
 const eight = `data { int<lower=0> J; array[J] real y; array[J] real<lower=0> sigma; }
 parameters { real mu; real<lower=0> tau; vector[J] theta_tilde; }
