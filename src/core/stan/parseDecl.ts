@@ -5,7 +5,7 @@ import type { Bounds, DeclType, Expr, Identifier, SizedBaseType, VarDecl } from 
 import { type ParseContext, SyntaxBail } from './parseContext';
 import { ARITHMETIC_LEVEL, identifierFrom, parseBinary, parseExpr } from './parseExpr';
 import type { Span } from './span';
-import { RESERVED_WORDS, type Token } from './tokens';
+import { RESERVED_WORDS, UNCONSTRAINED_BASE_TYPES, type Token } from './tokens';
 
 // How many sizes each base type takes in brackets: [min, max].
 const SIZE_COUNTS: Readonly<Record<SizedBaseType, [number, number]>> = {
@@ -35,19 +35,6 @@ const SIZE_COUNTS: Readonly<Record<SizedBaseType, [number, number]>> = {
 
 // Types that may carry <lower, upper> (and, except int, <offset, multiplier>).
 const BOUNDABLE = new Set<SizedBaseType>(['int', 'real', 'vector', 'row_vector', 'matrix']);
-// Types that are only allowed at the top level of a block (not as local variables).
-const UNCONSTRAINED_LOCAL = new Set<SizedBaseType>([
-  'int',
-  'real',
-  'complex',
-  'vector',
-  'row_vector',
-  'matrix',
-  'complex_vector',
-  'complex_row_vector',
-  'complex_matrix',
-  'tuple',
-]);
 
 export function isSizedBaseType(word: string): word is SizedBaseType {
   return Object.prototype.hasOwnProperty.call(SIZE_COUNTS, word);
@@ -192,7 +179,7 @@ export function parseDeclType(p: ParseContext, ctx: DeclContext, outer: boolean)
       }
     }
     const span = p.spanFrom(typeStart);
-    const constrained = bounds !== null || !UNCONSTRAINED_LOCAL.has(base);
+    const constrained = bounds !== null || !UNCONSTRAINED_BASE_TYPES.has(base);
     if (outer && constrained && !ctx.topLevel) {
       p.error(`Local variables cannot have constrained types such as '${p.source.slice(baseTok.span.start.offset, span.end.offset)}'; constraints are only allowed on variables declared at the top level of a program block other than model.`, span, 'block');
     }

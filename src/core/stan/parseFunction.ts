@@ -4,20 +4,7 @@ import { closest, type ParseContext, SyntaxBail } from './parseContext';
 import type { DeclContext } from './parseDecl';
 import { identifierFrom } from './parseExpr';
 import { parseBlock } from './parseStmt';
-import { RESERVED_WORDS } from './tokens';
-
-const UNSIZED_BASES = new Set<string>([
-  'int',
-  'real',
-  'complex',
-  'vector',
-  'row_vector',
-  'matrix',
-  'complex_vector',
-  'complex_row_vector',
-  'complex_matrix',
-  'tuple',
-]);
+import { RESERVED_WORDS, UNCONSTRAINED_BASE_TYPES } from './tokens';
 
 const FUNCTION_BODY: DeclContext = { topLevel: false, blockName: 'functions', allowInit: true };
 
@@ -100,9 +87,9 @@ export function parseUnsizedType(p: ParseContext, what: string): UnsizedType {
       arrayDims = unsizedDims(p);
     }
     const baseTok = p.peek();
-    if (baseTok.kind !== 'ident' || !UNSIZED_BASES.has(baseTok.text)) {
+    if (baseTok.kind !== 'ident' || !UNCONSTRAINED_BASE_TYPES.has(baseTok.text)) {
       const constrained = baseTok.kind === 'ident' && /^(simplex|ordered|positive_ordered|unit_vector|cov_matrix|corr_matrix|cholesky_factor_c(ov|orr)|sum_to_zero_vector)$/.test(baseTok.text);
-      const guess = baseTok.kind === 'ident' && !constrained ? closest(baseTok.text, [...UNSIZED_BASES, 'array']) : null;
+      const guess = baseTok.kind === 'ident' && !constrained ? closest(baseTok.text, [...UNCONSTRAINED_BASE_TYPES, 'array']) : null;
       if (guess) p.fail(`Unknown type '${baseTok.text}'. Did you mean '${guess}'?`);
       p.fail(
         constrained

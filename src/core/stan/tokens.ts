@@ -123,3 +123,8 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'typedef',
   'var',
 ]);
+
+// The base types that carry no constraint: what a function argument or a local variable may be.
+export const UNCONSTRAINED_BASE_TYPES: ReadonlySet<string> = new Set([
+  'int', 'real', 'complex', 'vector', 'row_vector', 'matrix', 'complex_vector', 'complex_row_vector', 'complex_matrix', 'tuple',
+]);
