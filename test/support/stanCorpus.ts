@@ -7,8 +7,16 @@ export interface StanFile {
   source: string;
 }
 
-// The repository root, from a compiled test at out/test/<dir>/x.js or from the TypeScript source.
-export const repoRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
+// The repository root: the nearest folder above this file with a package.json, so the corpus is found
+// whichever output folder the tests were compiled to (out/, .out-name/) or from the TypeScript source.
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+  }
+}
+
+export const repoRoot = findRepoRoot(__dirname);
 
 function walk(dir: string, out: string[]): void {
   if (!fs.existsSync(dir)) return;
