@@ -1,21 +1,14 @@
 // Declared and unsized types (part of the Stan AST: see ast.ts).
 import type { Span } from './span';
 import type { Expr } from './astExpr';
+import type { PrimName } from './types';
 
 // ---------------------------------------------------------------------------------------------------
 // Types
 
 // The base type of a declaration. `tuple` has `tupleElements` on the DeclType / UnsizedType.
 export type SizedBaseType =
-  | 'int'
-  | 'real'
-  | 'complex'
-  | 'vector'
-  | 'row_vector'
-  | 'matrix'
-  | 'complex_vector'
-  | 'complex_row_vector'
-  | 'complex_matrix'
+  | PrimName
   | 'simplex'
   | 'unit_vector'
   | 'sum_to_zero_vector'
@@ -63,18 +56,7 @@ export interface DeclType {
 }
 
 // Types without sizes, used for function arguments and return types.
-export type UnsizedBaseType =
-  | 'void'
-  | 'int'
-  | 'real'
-  | 'complex'
-  | 'vector'
-  | 'row_vector'
-  | 'matrix'
-  | 'complex_vector'
-  | 'complex_row_vector'
-  | 'complex_matrix'
-  | 'tuple';
+export type UnsizedBaseType = 'void' | PrimName | 'tuple';
 
 export interface UnsizedType {
   kind: 'UnsizedType';
