@@ -1,6 +1,7 @@
 // The library-function tables of the code generator: for each Stan function, its value form and, where
 // it is differentiable, its tape form (see emitCall.ts).
-// Scalar functions: value form (a JS function expression), and the Tape method when differentiable.
+// Scalar functions: value form (a JS function expression), and the Tape method when it has one; the
+// other differentiable ones are in scalarFunctions.ts (R.sf), the rest piecewise constant.
 export const UNARY: Record<string, [string, string | null]> = {
   exp: ['Math.exp', 'exp'],
   log: ['Math.log', 'log'],
@@ -51,9 +52,15 @@ export const UNARY: Record<string, [string, string | null]> = {
   int_step: ['R.m.intStep', null],
   is_inf: ['R.m.isInf', null],
   is_nan: ['R.m.isNan', null],
+  log1m_exp: ['R.sf.log1m_exp.f', null],
+  trigamma: ['R.sf.trigamma.f', null],
+  inv_cloglog: ['R.sf.inv_cloglog.f', null],
+  std_normal_qf: ['R.m.invPhi', null],
+  std_normal_log_qf: ['R.sf.std_normal_log_qf.f', null],
 };
 
-// Two-argument scalar functions: value form and tape method (both arguments nodes) when differentiable.
+// Two-argument scalar functions: value form and tape method (both arguments nodes) when there is one;
+// the others, and every vectorised call, use scalarFunctions.ts (R.bf).
 export const BINARY: Record<string, [string, string | null]> = {
   pow: ['Math.pow', 'pow'],
   fmin: ['Math.min', 'fmin'],

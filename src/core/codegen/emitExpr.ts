@@ -2,7 +2,7 @@
 // method calls where parameters flow in gradient code); containers call the runtime.
 import type { IRExpr, IRIndex, IRType } from '../ir/ir';
 import { T_INT, T_REAL } from '../ir/ir';
-import { emitCall } from './emitCall';
+import { emitBinaryFunction, emitCall } from './emitCall';
 import { CompileError, type E, type EmitContext, numLit, str } from './emitContext';
 import { dualOf, isFusable, materialize } from './emitDual';
 
@@ -98,11 +98,12 @@ export function emitBinary(cx: EmitContext, op: string, a: E, b: E, t: IRType): 
   }
   const ad = a.ad || b.ad;
   if (isScalar(a.t) && isScalar(b.t)) return scalarBinary(cx, op, a, b, t, ad);
+  if (op === '.^' || op === '^') return emitBinaryFunction(cx, 'pow', a, b, t);
   const mask = (cx.node(a) ? 1 : 0) | (cx.node(b) ? 2 : 0);
   const ewCode: Record<string, number> = { '+': 0, '-': 1, '.*': 2, './': 3 };
   let code = ewCode[op];
   if (op === '*' && (isScalar(a.t) || isScalar(b.t))) code = 2;
-  if (op === '/' && isScalar(b.t)) code = 3;
+  if (op === '/' && (isScalar(a.t) || isScalar(b.t))) code = 3;
   if (code !== undefined) {
     return { c: mask ? `G.ewG(T, ${code}, ${a.c}, ${b.c}, ${mask})` : `R.ew(${code}, ${a.c}, ${b.c})`, ad, t };
   }

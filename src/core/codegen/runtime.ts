@@ -3,6 +3,7 @@
 import * as matvecFused from './matvecFused';
 import * as glmDensities from './glmDensities';
 import * as triangularSolve from './triangularSolve';
+import { binaryFns, unaryFns } from './scalarFunctions';
 import type { UnivariateFamily } from '../math/family';
 import { univariateFamilies } from '../math/registry';
 import { digamma } from '../math/special/digamma';
@@ -113,6 +114,8 @@ export function makeRuntime(print: PrintSink): Runtime {
     md: matrixDensities,
     gd: glmDensities,
     la: triangularSolve,
+    sf: unaryFns,
+    bf: binaryFns,
     p: { spec: paramSpec.spec, read: paramSpec.read, readDyn: paramSpec.readDyn, check: paramSpec.check, get lj() { return paramSpec.jacobian.lj; } },
     readData,
     family,

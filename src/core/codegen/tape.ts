@@ -7,6 +7,7 @@ import { digamma } from '../math/special/digamma';
 import { lgamma } from '../math/special/lgamma';
 import { log1pExp, logMixPartials } from '../math/special/logExp';
 import { invLogit } from '../math/special/logistic';
+import type { BinaryFn, UnaryFn } from './scalarFunctions';
 
 // A reverse callback for operations with many partials that are cheaper to recompute than to store
 // (data matrix times parameter vector). Called with the tape and the three stored arguments.
@@ -167,6 +168,19 @@ export class Tape {
     this.edge(i, a, da);
     this.edge(i, b, db);
     return i;
+  }
+
+  // A library function without a method of its own (scalarFunctions.ts).
+  unary(a: number, fn: UnaryFn): number {
+    const x = this.val[a];
+    const r = fn.f(x);
+    return this.un(r, a, fn.d(x, r));
+  }
+
+  private readonly pair = new Float64Array(2);
+  binary(a: number, b: number, fn: BinaryFn): number {
+    const v = fn.p(this.pair, this.val[a], this.val[b]);
+    return this.bin(v, a, this.pair[0], b, this.pair[1]);
   }
 
   add(a: number, b: number): number {
