@@ -7,6 +7,7 @@ import { univariateFamilies } from '../math/registry';
 import { CompileError, type E, type EmitContext, mangle, str } from './emitContext';
 import { emitExpr, isScalar } from './emitExpr';
 import { unaryFns } from './scalarFunctions';
+import { SHAPED_CALLS } from './emitShapedCall';
 import { BINARY, CONSTANTS, CONTAINER, CONTAINER_GRAD, GLM_DENSITIES, LIFT_ALL, LIFT_SOME, MATRIX_DENSITIES, MULTIVARIATE, PIECEWISE_CONSTANT, UNARY } from './callTables';
 
 function notDifferentiable(fn: string): never {
@@ -40,6 +41,8 @@ export function emitCall(cx: EmitContext, e: IRExpr & ({ k: 'Call' } | { k: 'Dis
     return emitBinaryFunction(cx, fn === 'min' ? 'fmin' : 'fmax', args[0], args[1], e.t);
   }
   if (args.length === 2 && BINARY[fn]) return emitBinaryFunction(cx, fn, args[0], args[1], e.t);
+  const shaped = SHAPED_CALLS[fn]?.(args.length);
+  if (shaped) return shaped(cx, args, e.t);
   if (fn === 'rep_matrix' && args.length === 2 && args[0].t.base === 'row_vector') {
     // m copies of a row vector as rows: the transpose of the column form.
     return { c: cx.node(args[0]) ? `G.transposeG(R.c.repMatrix(${args[0].c}, ${args[1].c}))` : `R.transpose(R.c.repMatrix(${args[0].c}, ${args[1].c}))`, ad, t: e.t };
@@ -47,7 +50,7 @@ export function emitCall(cx: EmitContext, e: IRExpr & ({ k: 'Call' } | { k: 'Dis
   if (CONTAINER[fn]) {
     if (!anyNode) return { c: `${CONTAINER[fn]}(${args.map((a) => a.c).join(', ')})`, ad: ad && e.t.base !== 'int', t: e.t };
     const g = CONTAINER_GRAD[fn];
-    if (!g || (LIFT_SOME[fn] && fn !== 'quad_form_diag' && cx.node(args[0]))) notDifferentiable(fn);
+    if (!g) notDifferentiable(fn);
     const lifts = (i: number) => LIFT_ALL.has(fn) || (LIFT_SOME[fn] ?? []).includes(i);
     const lifted = args.map((a, i) => (lifts(i) && a.t.base !== 'int' ? cx.as(a, true) : a));
     const mask = lifted.reduce((m, a, i) => m | (cx.node(a) ? 1 << i : 0), 0);

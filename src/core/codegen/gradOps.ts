@@ -95,17 +95,6 @@ export function vmap2G(T: Tape, fn: BinaryFn, a: unknown, b: unknown, mask: numb
   return Array.from({ length: n }, (_, i) => vmap2G(T, fn, at(a, i), at(b, i), mask));
 }
 
-// Sum of all elements of a parameter-dependent container: one node, one edge per element.
-export function sumG(T: Tape, x: Int32Array | Mat | number[]): number {
-  const d = x instanceof Mat ? x.data : x;
-  let s = 0;
-  for (let i = 0; i < d.length; i++) s += T.val[d[i]];
-  const k = T.node(s);
-  T.reserveEdges(d.length);
-  for (let i = 0; i < d.length; i++) T.edge(k, d[i], 1);
-  return k;
-}
-
 export function dotSelfG(T: Tape, x: Int32Array): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += T.val[x[i]] * T.val[x[i]];
@@ -124,17 +113,6 @@ export function dotG(T: Tape, a: ArrayLike<number>, b: ArrayLike<number>, mask: 
     if (adA) T.edge(k, a[i], adB ? T.val[b[i]] : b[i]);
     if (adB) T.edge(k, b[i], adA ? T.val[a[i]] : a[i]);
   }
-  return k;
-}
-
-export function logSumExpG(T: Tape, x: Int32Array): number {
-  let mx = -Infinity;
-  for (let i = 0; i < x.length; i++) mx = Math.max(mx, T.val[x[i]]);
-  if (mx === -Infinity) return T.c(-Infinity);
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += Math.exp(T.val[x[i]] - mx);
-  const k = T.node(mx + Math.log(s));
-  for (let i = 0; i < x.length; i++) T.edge(k, x[i], Math.exp(T.val[x[i]] - mx) / s);
   return k;
 }
 

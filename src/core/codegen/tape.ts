@@ -319,6 +319,21 @@ export class Tape {
   fmin(a: number, b: number): number {
     return this.val[a] <= this.val[b] ? this.un(this.val[a], a, 1) : this.un(this.val[b], b, 1);
   }
+  // sum of xs[i] * ys[i] as one node (xs, ys: nodes).
+  dot(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
+    const val = this.val;
+    let s = 0;
+    for (let i = 0; i < xs.length; i++) s += val[xs[i]] * val[ys[i]];
+    const k = this.node(s);
+    this.reserveEdges(2 * xs.length);
+    for (let i = 0; i < xs.length; i++) {
+      const vx = this.val[xs[i]], vy = this.val[ys[i]];
+      this.edge(k, xs[i], vy);
+      this.edge(k, ys[i], vx);
+    }
+    return k;
+  }
+
   private readonly mix = new Float64Array(3);
   log_mix(t: number, a: number, b: number): number {
     const v = logMixPartials(this.mix, this.val[t], this.val[a], this.val[b]);
