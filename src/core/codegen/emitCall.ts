@@ -4,7 +4,7 @@
 import type { IRExpr, IRFunction, IRType } from '../ir/ir';
 import { T_INT, T_REAL } from '../ir/ir';
 import { univariateFamilies } from '../math/registry';
-import { CompileError, type E, type EmitContext, mangle, str } from './emitContext';
+import { at, CompileError, type E, type EmitContext, mangle, str } from './emitContext';
 import { emitExpr, isScalar } from './emitExpr';
 import { unaryFns } from './scalarFunctions';
 import { SHAPED_CALLS } from './emitShapedCall';
@@ -15,6 +15,10 @@ function notDifferentiable(fn: string): never {
 }
 
 export function emitCall(cx: EmitContext, e: IRExpr & ({ k: 'Call' } | { k: 'Dist' })): E {
+  return at(e.span, () => emitCallAt(cx, e));
+}
+
+function emitCallAt(cx: EmitContext, e: IRExpr & ({ k: 'Call' } | { k: 'Dist' })): E {
   if (e.k === 'Dist') return emitDist(cx, e);
   if (e.user) return emitUserCall(cx, e.fn, e.args, e.t);
   const fn = e.fn;

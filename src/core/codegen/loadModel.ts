@@ -46,7 +46,7 @@ export function compileToJs(source: string): { ok: true; js: string; ir: IRProgr
   try {
     return { ok: true, js: emitModel(lowered.ir), ir: lowered.ir };
   } catch (e) {
-    if (e instanceof CompileError) return { ok: false, diagnostics: [error(e.message)] };
+    if (e instanceof CompileError) return { ok: false, diagnostics: [error(e.message, e.span)] };
     throw e;
   }
 }
