@@ -72,6 +72,7 @@ const CASES: Case[] = [
   ...unary.map(([f, x]): Case => [f, `${f}(${x})`]),
   ...unary.map(([f, x]): Case => [`${f} (vector)`, `C(${f}(${VEC_OF[x]}))`]),
   ['exp (matrix)', 'C(exp(M))'],
+  ['elementwise functions inside densities', 'normal_lpdf(xd | tan(v) + erf(w), 1.5) + normal_lpdf(xd | Phi(v) .* inv_sqrt(vp), 2) + normal_lpdf(xd | log1m_exp(vn), p + 1)'],
   ['log (array)', 'C(log(xp))'],
   ['piecewise constant', 'floor(a) * a + ceil(a) * a + round(a) * a + trunc(a) * a + step(a) * a + int_step(a) * a + is_inf(a) + is_nan(a) + a'],
   ['piecewise constant (vector)', 'C(floor(v) .* v + round(v))'],
