@@ -57,17 +57,20 @@ function checkSpd(fn: string, a: Float64Array, K: number): void {
   if (choleskyLower(a, K).some((x) => x !== x)) throw new StanError(`${fn}: the matrix is not positive definite.`);
 }
 
+// x <- (x + x') / 2 for a K x K matrix.
+function symmetrize(x: Float64Array, K: number): void {
+  for (let j = 0; j < K; j++)
+    for (let i = j + 1; i < K; i++) {
+      const s = 0.5 * (x[j * K + i] + x[i * K + j]);
+      x[j * K + i] = s;
+      x[i * K + j] = s;
+    }
+}
+
 function inverseValues(fn: string, a: Float64Array, K: number, spd: boolean): Float64Array {
   if (spd) checkSpd(fn, a, K);
   const inv = luInverse(fn, luFactor(a, K));
-  if (spd) {
-    for (let j = 0; j < K; j++)
-      for (let i = j + 1; i < K; i++) {
-        const s = 0.5 * (inv[j * K + i] + inv[i * K + j]);
-        inv[j * K + i] = s;
-        inv[i * K + j] = s;
-      }
-  }
+  if (spd) symmetrize(inv, K);
   return inv;
 }
 
@@ -92,14 +95,7 @@ interface InverseTape {
 function inverseReverse(T: Tape, info: unknown): void {
   const { A, B, K, out0, sym } = info as InverseTape;
   const G = adjointsOf(T, out0, K * K);
-  if (sym) {
-    for (let j = 0; j < K; j++)
-      for (let i = j + 1; i < K; i++) {
-        const s = 0.5 * (G[j * K + i] + G[i * K + j]);
-        G[j * K + i] = s;
-        G[i * K + j] = s;
-      }
-  }
+  if (sym) symmetrize(G, K); // the output is (B + B') / 2
   // W = G B', then adj A -= B' W
   const W = new Float64Array(K * K);
   for (let k = 0; k < K; k++)
@@ -167,65 +163,11 @@ function shapeOf(B: Vec | Mat): { rows: number; cols: number } {
   return B instanceof Mat ? { rows: B.rows, cols: B.cols } : { rows: B.length, cols: 1 };
 }
 
-function leftSolve(A: Float64Array, K: number, B: Float64Array, m: number): { f: LU; X: Float64Array } {
-  const f = luFactor(A, K);
-  const X = Float64Array.from(B);
-  luSolveInPlace('mdivide_left', f, X, m);
-  return { f, X };
-}
-
 function checkLeft(A: Mat, rows: number): void {
   if (rows !== A.rows) throw new StanError(`mdivide_left: size mismatch (a ${A.rows} x ${A.cols} matrix and ${rows} rows).`);
 }
 
-export function mdivideLeft(A: Mat, B: Vec | Mat): Vec | Mat {
-  const M = square('mdivide_left', A);
-  const { rows, cols } = shapeOf(B);
-  checkLeft(M, rows);
-  const { X } = leftSolve(values(null, M, false), M.rows, values(null, B, false), cols);
-  return B instanceof Mat ? new Mat(rows, cols, X) : X;
-}
-
-interface SolveTape {
-  A: Int32Array | null;
-  B: Int32Array | null;
-  f: LU;
-  X: Float64Array;
-  K: number;
-  m: number;
-  out0: number;
-}
-
-// adj B += A'^-1 G; adj A -= (A'^-1 G) X'. G, X: K x m.
-function mdivideLeftReverse(T: Tape, info: unknown): void {
-  const { A, B, f, X, K, m, out0 } = info as SolveTape;
-  const Z = adjointsOf(T, out0, K * m);
-  luSolveInPlace('mdivide_left', f, Z, m, true);
-  const adj = T.adj;
-  if (B) for (let k = 0; k < K * m; k++) adj[B[k]] += Z[k];
-  if (A)
-    for (let j = 0; j < K; j++)
-      for (let i = 0; i < K; i++) {
-        let s = 0;
-        for (let c = 0; c < m; c++) s += Z[c * K + i] * X[c * K + j];
-        adj[A[j * K + i]] -= s;
-      }
-}
-
-export function mdivideLeftG(T: Tape, A: Mat, B: Vec | Mat, mask: number): Vec | Mat {
-  const M = square('mdivide_left', A);
-  const K = M.rows;
-  const { rows, cols } = shapeOf(B);
-  checkLeft(M, rows);
-  const adA = (mask & 1) !== 0, adB = (mask & 2) !== 0;
-  const { f, X } = leftSolve(values(T, M, adA), K, values(T, B, adB), cols);
-  const { out, out0 } = outputNodes(T, X, rows, cols, !(B instanceof Mat));
-  const info: SolveTape = { A: adA ? (M.data as Int32Array) : null, B: adB ? ((B instanceof Mat ? B.data : B) as Int32Array) : null, f, X, K, m: cols, out0 };
-  T.onReverse(mdivideLeftReverse, info, null, 0);
-  return out;
-}
-
-// B / A = (A' \ B')': B is m x K (a row vector is 1 x K); the solve works on the transposes.
+// B / A = (A' \ B')': B is m x K (a row vector is 1 x K).
 function rightShape(B: Vec | Mat, A: Mat): number {
   const m = B instanceof Mat ? B.rows : 1;
   const n = B instanceof Mat ? B.cols : B.length;
@@ -233,46 +175,86 @@ function rightShape(B: Vec | Mat, A: Mat): number {
   return m;
 }
 
-function rightSolve(A: Float64Array, K: number, B: Float64Array, m: number): { f: LU; X: Float64Array } {
+// X = op(A)^-1 R with op(A) = A, or A' when `trans`; R is K x m, column-major.
+function solve(fn: string, A: Float64Array, K: number, R: Float64Array, m: number, trans: boolean): { f: LU; X: Float64Array } {
   const f = luFactor(A, K);
-  const Xt = transposed(B, m, K);
-  luSolveInPlace('mdivide_right', f, Xt, m, true);
-  return { f, X: transposed(Xt, K, m) };
+  const X = Float64Array.from(R);
+  luSolveInPlace(fn, f, X, m, trans);
+  return { f, X };
+}
+
+export function mdivideLeft(A: Mat, B: Vec | Mat): Vec | Mat {
+  const M = square('mdivide_left', A);
+  const { rows, cols } = shapeOf(B);
+  checkLeft(M, rows);
+  const { X } = solve('mdivide_left', values(null, M, false), M.rows, values(null, B, false), cols, false);
+  return B instanceof Mat ? new Mat(rows, cols, X) : X;
 }
 
 export function mdivideRight(B: Vec | Mat, A: Mat): Vec | Mat {
   const M = square('mdivide_right', A);
   const m = rightShape(B, M);
-  const { X } = rightSolve(values(null, M, false), M.rows, values(null, B, false), m);
-  return B instanceof Mat ? new Mat(m, M.rows, X) : X;
+  const K = M.rows;
+  const { X } = solve('mdivide_right', values(null, M, false), K, transposed(values(null, B, false), m, K), m, true);
+  const Xr = transposed(X, K, m);
+  return B instanceof Mat ? new Mat(m, K, Xr) : Xr;
 }
 
-// Z = G A'^-1 (Z' = A^-1 G'); adj B += Z; adj A -= X' Z. G, X, Z: m x K.
-function mdivideRightReverse(T: Tape, info: unknown): void {
-  const { A, B, f, X, K, m, out0 } = info as SolveTape;
-  const Zt = transposed(adjointsOf(T, out0, m * K), m, K);
-  luSolveInPlace('mdivide_right', f, Zt, m);
-  const Z = transposed(Zt, K, m);
+interface SolveTape {
+  fn: string;
+  A: ArrayLike<number> | null; // nodes of A, or null for data
+  R: ArrayLike<number> | null; // nodes of R (K x m), or null
+  f: LU;
+  X: Float64Array;
+  K: number;
+  m: number;
+  trans: boolean;
+  out0: number;
+}
+
+// X = op(A)^-1 R: with Z = op(A)'^-1 adj(X), adj R += Z and adj op(A) -= Z X'.
+function solveReverse(T: Tape, info: unknown): void {
+  const { fn, A, R, f, X, K, m, trans, out0 } = info as SolveTape;
+  const Z = adjointsOf(T, out0, K * m);
+  luSolveInPlace(fn, f, Z, m, !trans);
   const adj = T.adj;
-  if (B) for (let k = 0; k < m * K; k++) adj[B[k]] += Z[k];
-  if (A)
-    for (let j = 0; j < K; j++)
-      for (let i = 0; i < K; i++) {
-        let s = 0;
-        for (let r = 0; r < m; r++) s += X[i * m + r] * Z[j * m + r];
-        adj[A[j * K + i]] -= s;
-      }
+  if (R) for (let k = 0; k < K * m; k++) adj[R[k]] += Z[k];
+  if (!A) return;
+  const [P, Q] = trans ? [X, Z] : [Z, X]; // adj A[i,j] -= sum_c P[i,c] Q[j,c]
+  for (let j = 0; j < K; j++)
+    for (let i = 0; i < K; i++) {
+      let s = 0;
+      for (let c = 0; c < m; c++) s += P[c * K + i] * Q[c * K + j];
+      adj[A[j * K + i]] -= s;
+    }
 }
 
-// mask bit 0: B holds nodes, bit 1: A does (Stan's argument order).
+// The solve in gradient code: output nodes (K x m, X's layout) with the reverse callback.
+function solveTape(T: Tape, fn: string, A: Mat, adA: boolean, R: ArrayLike<number>, adR: boolean, m: number, trans: boolean): { X: Float64Array; nodes: Int32Array } {
+  const K = A.rows;
+  const Rvals = adR ? Float64Array.from(R, (i) => T.val[i]) : Float64Array.from(R);
+  const { f, X } = solve(fn, values(T, A, adA), K, Rvals, m, trans);
+  const { out, out0 } = outputNodes(T, X, K, m, true);
+  T.onReverse(solveReverse, { fn, A: adA ? A.data : null, R: adR ? R : null, f, X, K, m, trans, out0 } satisfies SolveTape, null, 0);
+  return { X, nodes: out as Int32Array };
+}
+
+// mask bit 0: A holds nodes, bit 1: B does.
+export function mdivideLeftG(T: Tape, A: Mat, B: Vec | Mat, mask: number): Vec | Mat {
+  const M = square('mdivide_left', A);
+  const { rows, cols } = shapeOf(B);
+  checkLeft(M, rows);
+  const { nodes } = solveTape(T, 'mdivide_left', M, (mask & 1) !== 0, B instanceof Mat ? B.data : B, (mask & 2) !== 0, cols, false);
+  return B instanceof Mat ? new Mat(rows, cols, nodes) : nodes;
+}
+
+// mask bit 0: B holds nodes, bit 1: A does (Stan's argument order). Solved as A' X' = B'.
 export function mdivideRightG(T: Tape, B: Vec | Mat, A: Mat, mask: number): Vec | Mat {
   const M = square('mdivide_right', A);
-  const K = M.rows;
   const m = rightShape(B, M);
-  const adB = (mask & 1) !== 0, adA = (mask & 2) !== 0;
-  const { f, X } = rightSolve(values(T, M, adA), K, values(T, B, adB), m);
-  const { out, out0 } = outputNodes(T, X, m, K, !(B instanceof Mat));
-  const info: SolveTape = { A: adA ? (M.data as Int32Array) : null, B: adB ? ((B instanceof Mat ? B.data : B) as Int32Array) : null, f, X, K, m, out0 };
-  T.onReverse(mdivideRightReverse, info, null, 0);
-  return out;
+  const K = M.rows;
+  const Bt = transposed(B instanceof Mat ? B.data : B, m, K);
+  const { nodes } = solveTape(T, 'mdivide_right', M, (mask & 2) !== 0, Bt, (mask & 1) !== 0, m, true);
+  const Xr = Int32Array.from(transposed(nodes, K, m));
+  return B instanceof Mat ? new Mat(m, K, Xr) : Xr;
 }
