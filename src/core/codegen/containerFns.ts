@@ -3,7 +3,6 @@
 // Int32Array storage); `...Ops` forms compute over ScalarOps (numbers or the tape).
 import type { ScalarOps } from '../math/transforms/scalarOps';
 import { numberOps } from '../math/transforms/scalarOps';
-import { choleskyLower } from '../math/transforms/covMatrix';
 import { Mat } from './mat';
 import { StanError } from './stanError';
 import { elements } from './valueOps';
@@ -50,16 +49,13 @@ export function logSumExp(x: unknown): number {
   if (m === -Infinity) return -Infinity;
   return m + Math.log(xs.reduce((a, b) => a + Math.exp(b - m), 0));
 }
-export function squaredDistance(a: number | ArrayLike<number>, b: number | ArrayLike<number>): number {
-  if (typeof a === 'number' && typeof b === 'number') return (a - b) ** 2;
-  a = a as ArrayLike<number>;
-  b = b as ArrayLike<number>;
+export function squaredDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) throw new StanError(`squared_distance: size mismatch (${a.length} and ${b.length}).`);
   let s = 0;
   for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
   return s;
 }
-export const distance = (a: number | ArrayLike<number>, b: number | ArrayLike<number>): number => Math.sqrt(squaredDistance(a, b));
+export const distance = (a: ArrayLike<number>, b: ArrayLike<number>): number => Math.sqrt(squaredDistance(a, b));
 
 export function repVector(x: number, n: number, node = false): Vec {
   return (node ? new Int32Array(n) : new Float64Array(n)).fill(x);
@@ -153,11 +149,6 @@ export function sorted<T extends Vec | number[]>(v: T, dir: number, key: ArrayLi
   return out;
 }
 export const reverse = (v: Vec | unknown[]): Vec | unknown[] => v.slice().reverse();
-export function choleskyDecompose(S: Mat): Mat {
-  const L = choleskyLower(S.data, S.rows);
-  if (L.some((x) => x !== x)) throw new StanError('cholesky_decompose: Matrix is not positive definite.');
-  return new Mat(S.rows, S.rows, L);
-}
 // ----- over ScalarOps (value code passes numberOps; gradient code the tape, with lifted arguments) -----
 function store(ops: ScalarOps, xs: number[]): Vec {
   return ops === numberOps ? Float64Array.from(xs) : Int32Array.from(xs);
