@@ -3,7 +3,7 @@
 // tape forms of their own: linear algebra (matrixProducts.ts, luFunctions.ts), joining and reshaping
 // (reshapeFns.ts), sorting, reductions (gradReductions.ts), Gaussian-process covariances.
 import type { IRType } from '../ir/ir';
-import { type E, type EmitContext } from './emitContext';
+import { CompileError, type E, type EmitContext } from './emitContext';
 import { isScalar } from './emitExpr';
 
 type Emit = (cx: EmitContext, args: E[], t: IRType) => E;
@@ -64,6 +64,7 @@ const gp: Emit = (cx, args, t) => {
   const cross = args.length === 4;
   const [x1, x2] = [args[0], cross ? args[1] : null];
   const [alpha, rho] = args.slice(cross ? 2 : 1);
+  if (!isScalar(rho.t)) throw new CompileError('gp_exp_quad_cov with one length scale per dimension is not yet supported.');
   const xNodes = cx.node(x1) || (x2 !== null && cx.node(x2));
   const ad = args.some((a) => a.ad);
   if (!anyNode(cx, args)) return { c: `R.gp.gpExpQuadCov(${x1.c}, ${x2 ? x2.c : 'null'}, ${alpha.c}, ${rho.c})`, ad, t };
