@@ -3,8 +3,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { Tape } from '../../src/core/codegen/tape';
-import * as G from '../../src/core/codegen/gradOps';
+import * as gradOps from '../../src/core/codegen/gradOps';
+import * as gradReductions from '../../src/core/codegen/gradReductions';
 import { Mat } from '../../src/core/codegen/mat';
+
+const G = { ...gradOps, ...gradReductions };
 
 // d f / d x by the tape and by central differences; f builds on the tape from parameter nodes 0..n-1
 // and returns a scalar node; fv is the same function on plain numbers.

@@ -1,4 +1,5 @@
-// `vigil check --print ir|js <file>` as a user runs it: bin/vigil.js loading the bundled dist/cli.js.
+// `vigil check --print ir|js <file>` as a user runs it: bin/vigil.js loading the bundled dist/cli.js; and
+// how a model the checker accepts but the compiler does not support yet (an ODE solver) is reported.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,6 +55,18 @@ test('vigil check --print js on a model the compiler does not support names the 
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /ode\.stan:5:\d+: error: .*'ode_rk45' is not yet supported/);
+});
+
+test('vigil check accepts an ODE solver; vigil eval reports it as not yet supported at the call', () => {
+  const checked = vigil(['check', 'ode.stan']);
+  assert.equal(checked.code, 0, checked.stderr + checked.stdout);
+  assert.match(checked.stdout, /no errors/);
+  writeFileSync(path.join(scratch, 'ode.data.json'), '{"T": 2, "ts": [1, 2], "y0": [1]}');
+  writeFileSync(path.join(scratch, 'points.json'), '[[0.1]]');
+  const r = vigil(['eval', 'ode.stan', '--data', 'ode.data.json', '--unconstrained', 'points.json']);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /ode\.stan:5:29: error: .*'ode_rk45' is not yet supported/);
 });
 
 test('vigil check --print rejects an unknown form', () => {

@@ -125,6 +125,22 @@ model {
   assert.equal(r.diagnostics[0].span.start.line, 5);
 });
 
+test('a call the compiler cannot differentiate is reported at the call, inside any statement', () => {
+  const r = compileModel('parameters { real a; } model { a ~ normal(0, 1);\n  matrix[2, 2] m = rep_matrix(a, 2, 2);\n  m[1] = qr_thin_R(m)[1]; }');
+  assert.equal(r.ok, false);
+  if (r.ok) return;
+  assert.match(r.diagnostics[0].message, /'qr_thin_R' with arguments that depend on parameters is not yet supported/);
+  assert.deepEqual([r.diagnostics[0].span.start.line, r.diagnostics[0].span.start.col], [3, 10]);
+});
+
+test('gp_exp_quad_cov with a length scale per dimension is reported as not yet supported', () => {
+  const r = compileModel('data { array[3] vector[2] x; } parameters { real<lower=0> a; array[2] real<lower=0> l; } model {\n  matrix[3, 3] K = gp_exp_quad_cov(x, a, l); }', { x: [[0, 1], [1, 0], [2, 2]] });
+  assert.equal(r.ok, false);
+  if (r.ok) return;
+  assert.match(r.diagnostics[0].message, /one length scale per dimension is not yet supported/);
+  assert.equal(r.diagnostics[0].span.start.line, 2);
+});
+
 test('reduce_sum is the partial-sum function over the whole slice (same value and gradient)', () => {
   const data = { N: 5, y: [1, 0, 3, 2, 4], x: [0.1, -0.4, 0.8, 0.3, -1] };
   const direct = compile(

@@ -2,10 +2,12 @@
 // against central finite differences of the value-only code at random points.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { compileModel } from '../../src/core/codegen/loadModel';
+import { compileModel, type ModelData } from '../../src/core/codegen/loadModel';
+import { loadData } from '../../src/core/data/loadData';
+import { analyzeStan } from '../../src/core/stan/analyze';
 import type { CompiledModel } from '../../src/core/model/CompiledModel';
 
-export function compile(src: string, data: Record<string, unknown> = {}): CompiledModel {
+export function compile(src: string, data: ModelData = {}): CompiledModel {
   const r = compileModel(src, data);
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
   return r.model;
@@ -175,14 +177,32 @@ test('a large logistic regression (the tape grows) matches the hand-written grad
   for (let i = 0; i < 4; i++) close(g[i], h[i], 1e-9);
 });
 
-test('data constraints are checked when the model is built', () => {
+test('data given as JS values are validated by the data loader, with its messages', () => {
   const r = compileModel('data { int N; array[N] real<lower=0> s; } parameters { real mu; } model { mu ~ normal(0, 1); }', { N: 2, s: [1, -1] });
   assert.ok(!r.ok);
-  if (!r.ok) assert.match(r.diagnostics[0].message, /'s' element 2 is -1, but must be greater than or equal to 0/);
+  if (!r.ok) assert.equal(r.diagnostics[0].message, "data variable 's': 's[2]' = -1 violates lower=0");
   const missing = compileModel('data { int N; } parameters { real mu; } model { mu ~ normal(0, 1); }', {});
-  assert.ok(!missing.ok && /'N' is missing/.test(missing.diagnostics[0].message));
-  const size = compileModel('data { int N; vector[N] y; } parameters { real mu; } model { mu ~ normal(0, 1); }', { N: 3, y: [1, 2] });
-  assert.ok(!size.ok && /'y': expected 3 elements, got 2/.test(size.diagnostics[0].message));
+  assert.ok(!missing.ok && /^data variable 'N': missing/.test(missing.diagnostics[0].message));
+  const size = compileModel('data { int N; array[N] real y; } parameters { real mu; } model { mu ~ normal(0, 1); }', { N: 3, y: [1, 2] });
+  assert.ok(!size.ok && /^data variable 'y': expected array\[3\] real, got 2 elements/.test(size.diagnostics[0].message));
+  const special = compile('data { vector[3] v; } parameters { real mu; } model { mu ~ normal(v[1] + v[2], 1); }', { v: [Infinity, -Infinity, NaN] });
+  assert.equal(special.logDensity(Float64Array.of(0)), -Infinity);
+});
+
+test('data loaded by loadData are used as they are: one validation, the same model', () => {
+  const src = 'data { int N; array[N] real<lower=0> s; matrix[2, 3] X; } parameters { real mu; } model { mu ~ normal(s[2] + X[2, 1], X[1, 3]); }';
+  const text = '{"N": 2, "s": [1, 0.5], "X": [[1, 2, 3], [4, 5, 6]]}';
+  const loaded = loadData(analyzeStan(src).program, text);
+  assert.equal(loaded.diagnostics.length, 0);
+  const fromLoaded = compile(src, loaded.values);
+  const fromJson = compile(src, JSON.parse(text));
+  const th = Float64Array.of(0.7);
+  assert.equal(fromLoaded.logDensity(th), fromJson.logDensity(th));
+  assert.ok(Math.abs(fromLoaded.logDensity(th) - (-0.5 * ((0.7 - 4.5) / 3) ** 2)) < 1e-12);
+  // Values loaded for another program are refused by name, not misread.
+  const other = loadData(analyzeStan('data { int N; array[N] real s; matrix[3, 2] X; }').program, '{"N": 2, "s": [1, 0.5], "X": [[1, 2], [3, 4], [5, 6]]}');
+  const r = compileModel(src, other.values);
+  assert.ok(!r.ok && /data variable 'X': expected sizes \[2, 3\], got \[3, 2\]/.test(r.diagnostics[0].message));
 });
 
 test('simplex parameter: stick-breaking layout, round trip, gradient', () => {

@@ -1,6 +1,7 @@
 // The library-function tables of the code generator: for each Stan function, its value form and, where
 // it is differentiable, its tape form (see emitCall.ts).
-// Scalar functions: value form (a JS function expression), and the Tape method when differentiable.
+// Scalar functions: value form (a JS function expression), and the Tape method when it has one; the
+// other differentiable ones are in scalarFunctions.ts (R.sf), the rest piecewise constant.
 export const UNARY: Record<string, [string, string | null]> = {
   exp: ['Math.exp', 'exp'],
   log: ['Math.log', 'log'],
@@ -51,9 +52,15 @@ export const UNARY: Record<string, [string, string | null]> = {
   int_step: ['R.m.intStep', null],
   is_inf: ['R.m.isInf', null],
   is_nan: ['R.m.isNan', null],
+  log1m_exp: ['R.sf.log1m_exp.f', null],
+  trigamma: ['R.sf.trigamma.f', null],
+  inv_cloglog: ['R.sf.inv_cloglog.f', null],
+  std_normal_qf: ['R.m.invPhi', null],
+  std_normal_log_qf: ['R.sf.std_normal_log_qf.f', null],
 };
 
-// Two-argument scalar functions: value form and tape method (both arguments nodes) when differentiable.
+// Two-argument scalar functions: value form and tape method (both arguments nodes) when there is one;
+// the others, and every vectorised call, use scalarFunctions.ts (R.bf).
 export const BINARY: Record<string, [string, string | null]> = {
   pow: ['Math.pow', 'pow'],
   fmin: ['Math.min', 'fmin'],
@@ -109,12 +116,6 @@ export const MULTIVARIATE: Record<string, string> = {
 // form when one exists (see CONTAINER_GRAD) or are not yet supported.
 export const CONTAINER: Record<string, string> = {
   sum: 'R.c.sum',
-  mean: 'R.c.mean',
-  variance: 'R.c.variance',
-  sd: 'R.c.sd',
-  max: 'R.c.max',
-  min: 'R.c.min',
-  prod: 'R.c.prod',
   dot_self: 'R.c.dotSelf',
   dot_product: 'R.dot',
   num_elements: 'R.c.numElements',
@@ -134,24 +135,11 @@ export const CONTAINER: Record<string, string> = {
   head: 'R.c.head',
   tail: 'R.c.tail',
   segment: 'R.c.segment',
-  append_row: 'R.c.append',
-  diag_matrix: 'R.c.diagMatrix',
   diag_pre_multiply: 'R.c.diagPreMultiply',
   col: 'R.c.col',
   row: 'R.c.row',
   identity_matrix: 'R.c.identityMatrix',
   linspaced_vector: 'R.c.linspaced',
-  sort_asc: 'R.c.sortAsc',
-  sort_desc: 'R.c.sortDesc',
-  reverse: 'R.c.reverse',
-  squared_distance: 'R.c.squaredDistance',
-  distance: 'R.c.distance',
-  log_sum_exp: 'R.c.logSumExp',
-  cholesky_decompose: 'R.c.choleskyDecompose',
-  multiply_lower_tri_self_transpose: 'R.c.multiplyLowerTriSelfTranspose',
-  append_col: 'R.c.appendCol',
-  gp_exp_quad_cov: 'R.c.gpExpQuadCov',
-  cov_exp_quad: 'R.c.gpExpQuadCov',
   quad_form_diag: 'R.c.quadFormDiag',
   add_diag: 'R.c.addDiag',
   sort_indices_asc: 'R.c.sortIndicesAsc',
@@ -161,6 +149,21 @@ export const CONTAINER: Record<string, string> = {
   mdivide_right_tri_low: 'R.la.mdivideRightTriLow',
   qr_thin_Q: 'R.la.qrThinQ',
   qr_thin_R: 'R.la.qrThinR',
+  zeros_vector: 'R.c.zerosVector',
+  zeros_row_vector: 'R.c.zerosVector',
+  ones_vector: 'R.c.onesVector',
+  ones_row_vector: 'R.c.onesVector',
+  zeros_array: 'R.c.zerosArray',
+  zeros_int_array: 'R.c.zerosArray',
+  ones_array: 'R.c.onesArray',
+  ones_int_array: 'R.c.onesArray',
+  uniform_simplex: 'R.c.uniformSimplex',
+  one_hot_vector: 'R.c.oneHotVector',
+  one_hot_row_vector: 'R.c.oneHotVector',
+  one_hot_array: 'R.c.oneHotArray',
+  one_hot_int_array: 'R.c.oneHotArray',
+  linspaced_row_vector: 'R.c.linspaced',
+  linspaced_array: 'R.c.linspacedArray',
 };
 
 // Tape forms of container functions whose arguments may be parameters: code template over the
@@ -169,8 +172,6 @@ export const CONTAINER_GRAD: Record<string, (a: string[], mask: number) => strin
   sum: (a) => `G.sumG(T, ${a[0]})`,
   dot_self: (a) => `G.dotSelfG(T, ${a[0]})`,
   dot_product: (a, m) => `G.dotG(T, ${a[0]}, ${a[1]}, ${m})`,
-  log_sum_exp: (a) => `G.logSumExpG(T, ${a[0]})`,
-  mean: (a) => `T.divc(G.sumG(T, ${a[0]}), ${a[0]}.length)`,
   num_elements: (a) => `R.c.numElements(${a[0]})`,
   size: (a) => `R.c.size(${a[0]})`,
   rows: (a) => `R.c.rows(${a[0]})`,
@@ -180,6 +181,7 @@ export const CONTAINER_GRAD: Record<string, (a: string[], mask: number) => strin
   rep_array: (a) => `R.c.repArray(${a.join(', ')})`,
   to_vector: (a) => `R.c.toVector(${a[0]}, true)`,
   to_row_vector: (a) => `R.c.toVector(${a[0]}, true)`,
+  to_array_1d: (a) => `R.c.toArray1d(${a[0]})`,
   head: (a) => `R.c.head(${a[0]}, ${a[1]})`,
   tail: (a) => `R.c.tail(${a[0]}, ${a[1]})`,
   segment: (a) => `R.c.segment(${a[0]}, ${a[1]}, ${a[2]})`,
@@ -189,15 +191,8 @@ export const CONTAINER_GRAD: Record<string, (a: string[], mask: number) => strin
   log_softmax: (a) => `R.c.logSoftmaxOps(T, ${a[0]})`,
   cumulative_sum: (a) => `R.c.cumulativeSumOps(T, ${a[0]})`,
   diag_pre_multiply: (a) => `R.c.diagPreMultiplyOps(T, ${a[0]}, ${a[1]})`,
-  append_row: (a) => `R.c.append(${a[0]}, ${a[1]}, true)`,
-  squared_distance: (a) => `R.c.squaredDistanceOps(T, ${a[0]}, ${a[1]})`,
-  cholesky_decompose: (a) => `R.mvd.choleskyOps(T, ${a[0]})`,
   mdivide_left_tri_low: (a) => `R.la.mdivideLeftTriLowOps(T, ${a[0]}, ${a[1]})`,
   mdivide_right_tri_low: (a) => `R.la.mdivideRightTriLowOps(T, ${a[0]}, ${a[1]})`,
-  multiply_lower_tri_self_transpose: (a) => `R.c.multiplyLowerTriSelfTransposeOps(T, ${a[0]})`,
-  append_col: (a) => `R.c.appendCol(${a[0]}, ${a[1]}, true)`,
-  gp_exp_quad_cov: (a) => `R.c.gpExpQuadCovOps(T, ${a[0]}, ${a[1]}, ${a[2]})`,
-  cov_exp_quad: (a) => `R.c.gpExpQuadCovOps(T, ${a[0]}, ${a[1]}, ${a[2]})`,
   quad_form_diag: (a) => `R.c.quadFormDiagOps(T, ${a[0]}, ${a[1]})`,
   add_diag: (a) => `R.c.addDiagOps(T, ${a[0]}, ${a[1]})`,
   rep_matrix: (a) => `R.c.repMatrix(${a.join(', ')})`,
@@ -206,8 +201,8 @@ export const CONTAINER_GRAD: Record<string, (a: string[], mask: number) => strin
   sort_indices_desc: (a) => `R.c.sortIndicesDesc(G.valueOf(T, ${a[0]}))`,
   rank: (a) => `R.c.rank(G.valueOf(T, ${a[0]}), ${a[1]})`,
 };
-// Container functions whose tape form needs every real argument as nodes.
 // Container functions whose tape form needs some arguments as nodes (by position).
-export const LIFT_SOME: Record<string, number[]> = { gp_exp_quad_cov: [1, 2], cov_exp_quad: [1, 2], quad_form_diag: [0, 1] };
-export const LIFT_ALL = new Set(['mdivide_left_tri_low', 'mdivide_right_tri_low', 'add_diag', 'append_col', 'rep_matrix', 'rep_array', 'append_row', 'softmax', 'log_softmax', 'cumulative_sum', 'diag_pre_multiply', 'squared_distance', 'cholesky_decompose', 'rep_vector', 'rep_row_vector']);
+export const LIFT_SOME: Record<string, number[]> = { quad_form_diag: [0, 1] };
+// Container functions whose tape form needs every real argument as nodes.
+export const LIFT_ALL = new Set(['mdivide_left_tri_low', 'mdivide_right_tri_low', 'add_diag', 'rep_matrix', 'rep_array', 'softmax', 'log_softmax', 'cumulative_sum', 'diag_pre_multiply', 'rep_vector', 'rep_row_vector']);
 

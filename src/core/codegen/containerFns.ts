@@ -3,7 +3,6 @@
 // Int32Array storage); `...Ops` forms compute over ScalarOps (numbers or the tape).
 import type { ScalarOps } from '../math/transforms/scalarOps';
 import { numberOps } from '../math/transforms/scalarOps';
-import { choleskyLower } from '../math/transforms/covMatrix';
 import { Mat } from './mat';
 import { StanError } from './stanError';
 import { elements } from './valueOps';
@@ -51,7 +50,7 @@ export function logSumExp(x: unknown): number {
   return m + Math.log(xs.reduce((a, b) => a + Math.exp(b - m), 0));
 }
 export function squaredDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new StanError('squared_distance: size mismatch.');
+  if (a.length !== b.length) throw new StanError(`squared_distance: size mismatch (${a.length} and ${b.length}).`);
   let s = 0;
   for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
   return s;
@@ -132,51 +131,24 @@ export function row(m: Mat, i: number): Vec {
   for (let j = 0; j < m.cols; j++) out[j] = m.data[j * m.rows + i - 1];
   return out;
 }
-export function diagMatrix(v: ArrayLike<number>): Mat {
-  const K = v.length;
-  const d = new Float64Array(K * K);
-  for (let i = 0; i < K; i++) d[i * K + i] = v[i];
-  return new Mat(K, K, d);
-}
 export function identityMatrix(K: number): Mat {
-  return diagMatrix(new Float64Array(K).fill(1));
+  if (!(K >= 0)) throw new StanError(`identity_matrix: size ${K} must be non-negative.`);
+  const d = new Float64Array(K * K);
+  for (let i = 0; i < K; i++) d[i * K + i] = 1;
+  return new Mat(K, K, d);
 }
 export function linspaced(n: number, lo: number, hi: number): Float64Array {
   return Float64Array.from({ length: n }, (_, i) => (n === 1 ? hi : lo + ((hi - lo) * i) / (n - 1)));
 }
-export const sortAsc = (v: Float64Array): Float64Array => v.slice().sort();
-export const sortDesc = (v: Float64Array): Float64Array => v.slice().sort().reverse();
+export const linspacedArray = (n: number, lo: number, hi: number): number[] => Array.from(linspaced(n, lo, hi));
+// sort_asc / sort_desc of numbers (typed array or array), or of nodes ordered by their values `key`.
+export function sorted<T extends Vec | number[]>(v: T, dir: number, key: ArrayLike<number> = v): T {
+  const idx = order(key, dir);
+  const out = (Array.isArray(v) ? new Array(v.length) : like(v, v.length)) as T;
+  for (let i = 0; i < idx.length; i++) out[i] = v[idx[i]];
+  return out;
+}
 export const reverse = (v: Vec | unknown[]): Vec | unknown[] => v.slice().reverse();
-export function choleskyDecompose(S: Mat): Mat {
-  const L = choleskyLower(S.data, S.rows);
-  if (L.some((x) => x !== x)) throw new StanError('cholesky_decompose: Matrix is not positive definite.');
-  return new Mat(S.rows, S.rows, L);
-}
-export function multiplyLowerTriSelfTranspose(L: Mat): Mat {
-  const K = L.rows, out = new Float64Array(K * K);
-  for (let i = 0; i < K; i++)
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = 0; k <= j; k++) s += L.data[k * K + i] * L.data[k * K + j];
-      out[j * K + i] = s;
-      out[i * K + j] = s;
-    }
-  return new Mat(K, K, out);
-}
-
-export function multiplyLowerTriSelfTransposeOps(ops: ScalarOps, L: Mat): Mat {
-  const K = L.rows;
-  const out: number[] = new Array(K * K);
-  for (let i = 0; i < K; i++)
-    for (let j = 0; j <= i; j++) {
-      let s = ops.mul(L.data[i], L.data[j]);
-      for (let k = 1; k <= j; k++) s = ops.add(s, ops.mul(L.data[k * K + i], L.data[k * K + j]));
-      out[j * K + i] = s;
-      out[i * K + j] = s;
-    }
-  return new Mat(K, K, store(ops, out));
-}
-
 // ----- over ScalarOps (value code passes numberOps; gradient code the tape, with lifted arguments) -----
 function store(ops: ScalarOps, xs: number[]): Vec {
   return ops === numberOps ? Float64Array.from(xs) : Int32Array.from(xs);
@@ -208,38 +180,10 @@ export function diagPreMultiplyOps(ops: ScalarOps, v: ArrayLike<number>, m: Mat)
   for (let j = 0; j < m.cols; j++) for (let i = 0; i < m.rows; i++) out.push(ops.mul(v[i], m.data[j * m.rows + i]));
   return new Mat(m.rows, m.cols, store(ops, out));
 }
-export function squaredDistanceOps(ops: ScalarOps, a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new StanError('squared_distance: size mismatch.');
-  let s = ops.c(0);
-  for (let i = 0; i < a.length; i++) s = ops.add(s, ops.square(ops.sub(a[i], b[i])));
-  return s;
-}
 export const softmax = (v: Float64Array): Vec => softmaxOps(numberOps, v);
 export const logSoftmax = (v: Float64Array): Vec => logSoftmaxOps(numberOps, v);
 export const cumulativeSum = (v: Float64Array): Vec => cumulativeSumOps(numberOps, v);
 export const diagPreMultiply = (v: Float64Array, m: Mat): Mat => diagPreMultiplyOps(numberOps, v, m);
-
-// gp_exp_quad_cov(x, alpha, rho): alpha^2 exp(-|x_i - x_j|^2 / (2 rho^2)); x data (reals or vectors).
-export function gpExpQuadCovOps(ops: ScalarOps, x: ArrayLike<number | ArrayLike<number>>, alpha: number, rho: number): Mat {
-  const N = x.length;
-  const a2 = ops.square(alpha);
-  const k = ops.div(ops.c(-0.5), ops.square(rho));
-  const out: number[] = new Array(N * N);
-  for (let i = 0; i < N; i++) {
-    out[i * N + i] = a2;
-    for (let j = 0; j < i; j++) {
-      const xi = x[i], xj = x[j];
-      let d2 = 0;
-      if (typeof xi === 'number') d2 = (xi - (xj as number)) ** 2;
-      else for (let q = 0; q < xi.length; q++) d2 += (xi[q] - (xj as ArrayLike<number>)[q]) ** 2;
-      const v = ops.mul(a2, ops.exp(ops.mulc(k, d2)));
-      out[j * N + i] = v;
-      out[i * N + j] = v;
-    }
-  }
-  return new Mat(N, N, store(ops, out));
-}
-export const gpExpQuadCov = (x: ArrayLike<number | ArrayLike<number>>, alpha: number, rho: number): Mat => gpExpQuadCovOps(numberOps, x, alpha, rho);
 
 // quad_form_diag(M, v) = diag(v) M diag(v).
 export function quadFormDiagOps(ops: ScalarOps, m: Mat, v: ArrayLike<number>): Mat {

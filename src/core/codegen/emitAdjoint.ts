@@ -72,6 +72,7 @@ function safe(e: IRExpr, ad: Set<string>, inDist = false): boolean {
       return scalar || isVec(e.t);
     case 'Bin':
       if (!scalar && !isElementwiseOp(e)) return false;
+      if (scalar && !(isScalar(e.a.t) && isScalar(e.b.t))) return false; // row_vector * vector
       if (e.op === '^') return scalar && e.b.k === 'Lit' && safe(e.a, ad);
       return ['+', '-', '*', '/', '.*', './'].includes(e.op) && safe(e.a, ad, inDist && !scalar) && safe(e.b, ad, inDist && !scalar);
     case 'Un':

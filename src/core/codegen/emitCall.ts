@@ -4,8 +4,10 @@
 import type { IRExpr, IRFunction, IRType } from '../ir/ir';
 import { T_INT, T_REAL } from '../ir/ir';
 import { univariateFamilies } from '../math/registry';
-import { CompileError, type E, type EmitContext, mangle, str } from './emitContext';
+import { at, CompileError, type E, type EmitContext, mangle, str } from './emitContext';
 import { emitExpr, isScalar } from './emitExpr';
+import { unaryFns } from './scalarFunctions';
+import { SHAPED_CALLS } from './emitShapedCall';
 import { BINARY, CONSTANTS, CONTAINER, CONTAINER_GRAD, GLM_DENSITIES, LIFT_ALL, LIFT_SOME, MATRIX_DENSITIES, MULTIVARIATE, PIECEWISE_CONSTANT, UNARY } from './callTables';
 
 function notDifferentiable(fn: string): never {
@@ -13,6 +15,10 @@ function notDifferentiable(fn: string): never {
 }
 
 export function emitCall(cx: EmitContext, e: IRExpr & ({ k: 'Call' } | { k: 'Dist' })): E {
+  return at(e.span, () => emitCallAt(cx, e));
+}
+
+function emitCallAt(cx: EmitContext, e: IRExpr & ({ k: 'Call' } | { k: 'Dist' })): E {
   if (e.k === 'Dist') return emitDist(cx, e);
   if (e.user) return emitUserCall(cx, e.fn, e.args, e.t);
   const fn = e.fn;
@@ -31,15 +37,16 @@ export function emitCall(cx: EmitContext, e: IRExpr & ({ k: 'Call' } | { k: 'Dis
     const a = args[0];
     if (!cx.node(a)) return { c: isScalar(a.t) ? `${vf}(${a.c})` : `R.vmap(${vf}, ${a.c})`, ad: a.ad, t: e.t };
     if (!gf && PIECEWISE_CONSTANT.has(fn)) return { c: isScalar(a.t) ? `${vf}(${cx.val(a)})` : `R.vmap(${vf}, ${cx.val(a)})`, ad: false, t: e.t };
-    if (!gf) notDifferentiable(fn);
-    return { c: isScalar(a.t) ? `T.${gf}(${a.c})` : `G.vmapG(T, T.${gf}, ${a.c})`, ad: true, t: e.t };
+    if (gf) return { c: isScalar(a.t) ? `T.${gf}(${a.c})` : `G.vmapG(T, T.${gf}, ${a.c})`, ad: true, t: e.t };
+    if (!unaryFns[fn]) notDifferentiable(fn);
+    return { c: isScalar(a.t) ? `T.unary(${a.c}, R.sf.${fn})` : `G.vmapFnG(T, R.sf.${fn}, ${a.c})`, ad: true, t: e.t };
   }
-  if (args.length === 2 && BINARY[fn] && isScalar(args[0].t) && isScalar(args[1].t)) {
-    const [vf, gf] = BINARY[fn];
-    if (!anyNode) return { c: `${vf}(${args[0].c}, ${args[1].c})`, ad, t: e.t };
-    if (!gf) notDifferentiable(fn);
-    return { c: `T.${gf}(${cx.as(args[0], true).c}, ${cx.as(args[1], true).c})`, ad: true, t: e.t };
+  if (args.length === 2 && (fn === 'min' || fn === 'max') && isScalar(args[0].t) && isScalar(args[1].t)) {
+    return emitBinaryFunction(cx, fn === 'min' ? 'fmin' : 'fmax', args[0], args[1], e.t);
   }
+  if (args.length === 2 && BINARY[fn]) return emitBinaryFunction(cx, fn, args[0], args[1], e.t);
+  const shaped = SHAPED_CALLS[fn]?.(args.length);
+  if (shaped) return shaped(cx, args, e.t);
   if (fn === 'rep_matrix' && args.length === 2 && args[0].t.base === 'row_vector') {
     // m copies of a row vector as rows: the transpose of the column form.
     return { c: cx.node(args[0]) ? `G.transposeG(R.c.repMatrix(${args[0].c}, ${args[1].c}))` : `R.transpose(R.c.repMatrix(${args[0].c}, ${args[1].c}))`, ad, t: e.t };
@@ -47,7 +54,7 @@ export function emitCall(cx: EmitContext, e: IRExpr & ({ k: 'Call' } | { k: 'Dis
   if (CONTAINER[fn]) {
     if (!anyNode) return { c: `${CONTAINER[fn]}(${args.map((a) => a.c).join(', ')})`, ad: ad && e.t.base !== 'int', t: e.t };
     const g = CONTAINER_GRAD[fn];
-    if (!g || (LIFT_SOME[fn] && fn !== 'quad_form_diag' && cx.node(args[0]))) notDifferentiable(fn);
+    if (!g) notDifferentiable(fn);
     const lifts = (i: number) => LIFT_ALL.has(fn) || (LIFT_SOME[fn] ?? []).includes(i);
     const lifted = args.map((a, i) => (lifts(i) && a.t.base !== 'int' ? cx.as(a, true) : a));
     const mask = lifted.reduce((m, a, i) => m | (cx.node(a) ? 1 << i : 0), 0);
@@ -55,6 +62,21 @@ export function emitCall(cx: EmitContext, e: IRExpr & ({ k: 'Call' } | { k: 'Dis
     return { c: g(lifted.map((a) => a.c), mask), ad: ad && !intResult, t: e.t };
   }
   throw new CompileError(`The function '${fn}' is not yet supported by the compiler.`);
+}
+
+// A two-argument library function (scalarFunctions.ts), vectorised as Stan vectorises it: a scalar
+// with a container, or two containers of one shape.
+export function emitBinaryFunction(cx: EmitContext, fn: string, a: E, b: E, t: IRType): E {
+  const ad = a.ad || b.ad;
+  if (isScalar(a.t) && isScalar(b.t)) {
+    const [vf, gf] = BINARY[fn];
+    if (!cx.node(a) && !cx.node(b)) return { c: `${vf}(${a.c}, ${b.c})`, ad, t };
+    const x = cx.as(a, true).c, y = cx.as(b, true).c;
+    return { c: gf ? `T.${gf}(${x}, ${y})` : `T.binary(${x}, ${y}, R.bf.${fn})`, ad: true, t };
+  }
+  const mask = (cx.node(a) ? 1 : 0) | (cx.node(b) ? 2 : 0);
+  if (!mask) return { c: `R.vmap2(R.bf.${fn}.f, ${a.c}, ${b.c})`, ad, t };
+  return { c: `G.vmap2G(T, R.bf.${fn}, ${a.c}, ${b.c}, ${mask})`, ad: true, t };
 }
 
 // Density flags for the math library: bit i = argument i is data; PROPTO drops constant terms.

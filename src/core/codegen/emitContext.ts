@@ -5,6 +5,7 @@
 // JSON-escaped string literals.
 import type { IRExpr, IRFunction, IRType } from '../ir/ir';
 import type { Lines } from './emitStmt';
+import type { Span } from '../stan/span';
 
 export type Mode = 'value' | 'grad';
 
@@ -29,7 +30,25 @@ export interface VarInfo {
   len?: string;
 }
 
-export class CompileError extends Error {}
+// `span`: where in the model (the innermost call or statement that could not be compiled).
+export class CompileError extends Error {
+  constructor(
+    message: string,
+    public span?: Span,
+  ) {
+    super(message);
+  }
+}
+
+// Runs emit, giving a CompileError without a place this one.
+export function at<T>(span: Span | undefined, emit: () => T): T {
+  try {
+    return emit();
+  } catch (e) {
+    if (e instanceof CompileError && !e.span && span) e.span = span;
+    throw e;
+  }
+}
 
 const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
 

@@ -5,6 +5,7 @@
 // Temporaries are emitted into the current statement's lines (cx.L) before the statement.
 import type { IRExpr } from '../ir/ir';
 import type { E, EmitContext } from './emitContext';
+import { unaryFns } from './scalarFunctions';
 
 export interface Term {
   n: string; // a tape node (code)
@@ -15,6 +16,8 @@ export interface Term {
 export interface Dual {
   v: string;
   terms: Term[];
+  // The dual IS its one node (value and derivative), so that node stands for it.
+  leaf?: boolean;
 }
 
 const MAX_TERMS = 24;
@@ -65,16 +68,20 @@ const VALUE: Record<string, string> = {
   fabs: 'Math.abs',
 };
 
+// The fused forms of the other differentiable scalar functions call scalarFunctions.ts (R.sf).
 export function hasDeriv(fn: string): boolean {
-  return DERIV[fn] !== undefined;
+  return DERIV[fn] !== undefined || unaryFns[fn] !== undefined;
 }
+
+const isScalarT = (t: IRExpr['t']) => t.dims === 0 && (t.base === 'real' || t.base === 'int');
 
 export function isFusable(e: IRExpr): boolean {
   const scalar = e.t.dims === 0 && (e.t.base === 'real' || e.t.base === 'int');
   if (!scalar) return false;
-  if (e.k === 'Bin') return ['+', '-', '*', '/', '.*', './'].includes(e.op) || (e.op === '^' && e.b.k === 'Lit');
+  // (row_vector * vector is a real scalar too, but not scalar arithmetic)
+  if (e.k === 'Bin') return isScalarT(e.a.t) && isScalarT(e.b.t) && (['+', '-', '*', '/', '.*', './'].includes(e.op) || (e.op === '^' && e.b.k === 'Lit'));
   if (e.k === 'Un') return e.op === '-' || e.op === '+';
-  if (e.k === 'Call') return !e.user && e.args.length === 1 && DERIV[e.fn] !== undefined;
+  if (e.k === 'Call') return !e.user && e.args.length === 1 && hasDeriv(e.fn);
   return false;
 }
 
@@ -97,7 +104,7 @@ function scale(cx: EmitContext, terms: Term[], f: string): Term[] {
 // A node (or node-valued code) as a dual: value read from the tape.
 export function leaf(cx: EmitContext, nodeCode: string): Dual {
   const n = tmp(cx, nodeCode, 'n');
-  return { v: tmp(cx, `T.val[${n}]`, 'x'), terms: [{ n, d: '1' }] };
+  return { v: tmp(cx, `T.val[${n}]`, 'x'), terms: [{ n, d: '1' }], leaf: true };
 }
 
 // Turn an emitted expression into a dual (nodes become leaves, data has no terms).
@@ -117,9 +124,10 @@ export function dualOf(cx: EmitContext, e: IRExpr, emit: (e: IRExpr) => E, plain
   }
   if (e.k === 'Call') {
     const a = limit(cx, dualOf(cx, e.args[0], emit, plain));
-    const r = tmp(cx, `${VALUE[e.fn]}(${a.v})`);
+    const r = tmp(cx, `${VALUE[e.fn] ?? `R.sf.${e.fn}.f`}(${a.v})`);
     if (!a.terms.length) return { v: r, terms: [] };
-    return { v: r, terms: scale(cx, a.terms, tmp(cx, DERIV[e.fn](a.v, r), 'g')) };
+    const d = DERIV[e.fn] ? DERIV[e.fn](a.v, r) : `R.sf.${e.fn}.d(${a.v}, ${r})`;
+    return { v: r, terms: scale(cx, a.terms, tmp(cx, d, 'g')) };
   }
   if (e.k !== 'Bin') return dualOfE(cx, plain(e));
   const ints = e.a.t.base === 'int' && e.b.t.base === 'int';
@@ -160,7 +168,7 @@ function limit(cx: EmitContext, d: Dual): Dual {
 // Emit the node for a dual; returns its code (a node index, or T.c(v) for data).
 export function materialize(cx: EmitContext, d: Dual): string {
   if (d.terms.length === 0) return `T.c(${d.v})`;
-  if (d.terms.length === 1 && d.terms[0].d === '1') return d.terms[0].n;
+  if (d.leaf) return d.terms[0].n;
   const k = cx.fresh('k');
   cx.L.line(`const ${k} = T.node(${d.v});`);
   for (const t of d.terms) cx.L.line(`T.edge(${k}, ${t.n}, ${t.d});`);

@@ -2,7 +2,8 @@
 // method calls where parameters flow in gradient code); containers call the runtime.
 import type { IRExpr, IRIndex, IRType } from '../ir/ir';
 import { T_INT, T_REAL } from '../ir/ir';
-import { emitCall } from './emitCall';
+import { emitBinaryFunction, emitCall } from './emitCall';
+import { SHAPED_CALLS } from './emitShapedCall';
 import { CompileError, type E, type EmitContext, numLit, str } from './emitContext';
 import { dualOf, isFusable, materialize } from './emitDual';
 
@@ -98,11 +99,15 @@ export function emitBinary(cx: EmitContext, op: string, a: E, b: E, t: IRType): 
   }
   const ad = a.ad || b.ad;
   if (isScalar(a.t) && isScalar(b.t)) return scalarBinary(cx, op, a, b, t, ad);
+  if (op === '.^' || op === '^') return emitBinaryFunction(cx, 'pow', a, b, t);
+  // matrix division: B / A and A \ B
+  if (op === '\\') return SHAPED_CALLS.mdivide_left(2)!(cx, [a, b], t);
+  if (op === '/' && b.t.base === 'matrix' && b.t.dims === 0) return SHAPED_CALLS.mdivide_right(2)!(cx, [a, b], t);
   const mask = (cx.node(a) ? 1 : 0) | (cx.node(b) ? 2 : 0);
   const ewCode: Record<string, number> = { '+': 0, '-': 1, '.*': 2, './': 3 };
   let code = ewCode[op];
   if (op === '*' && (isScalar(a.t) || isScalar(b.t))) code = 2;
-  if (op === '/' && isScalar(b.t)) code = 3;
+  if (op === '/' && (isScalar(a.t) || isScalar(b.t))) code = 3;
   if (code !== undefined) {
     return { c: mask ? `G.ewG(T, ${code}, ${a.c}, ${b.c}, ${mask})` : `R.ew(${code}, ${a.c}, ${b.c})`, ad, t };
   }

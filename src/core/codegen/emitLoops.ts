@@ -6,10 +6,9 @@
 import type { IRExpr, IRType } from '../ir/ir';
 import { univariateFamilies } from '../math/registry';
 import type { E, EmitContext } from './emitContext';
-import { dualOf, materialize } from './emitDual';
+import { dualOf, hasDeriv, materialize } from './emitDual';
 import { emitExpr, emitPlain, isScalar } from './emitExpr';
 
-const ELEMENTWISE_UNARY = new Set(['exp', 'log', 'sqrt', 'square', 'inv', 'log1p', 'expm1', 'log1m', 'log1p_exp', 'inv_logit', 'logit', 'log_inv_logit', 'log1m_inv_logit', 'lgamma', 'tanh', 'sin', 'cos', 'atan', 'abs', 'fabs']);
 
 // One-dimensional containers whose elements are scalars.
 export function isVec(t: IRType): boolean {
@@ -26,7 +25,7 @@ export function isElementwiseOp(e: IRExpr): boolean {
     return false;
   }
   if (e.k === 'Un') return e.op === '-' || e.op === '+';
-  if (e.k === 'Call') return !e.user && e.args.length === 1 && ELEMENTWISE_UNARY.has(e.fn) && isVec(e.args[0].t);
+  if (e.k === 'Call') return !e.user && e.args.length === 1 && hasDeriv(e.fn) && isVec(e.args[0].t);
   return false;
 }
 

@@ -207,8 +207,8 @@ export function emitModel(ir: IRProgram): string {
   for (const d of ir.data) {
     const js = mangle('v', d.name);
     L.line(`const ${mangle('P', d.name)} = ${specCode(cv, d, params)};`);
+    // D: the data loader's validated values (constraints included), see loadModel.ts.
     L.line(`const ${js} = R.readData(D, ${mangle('P', d.name)});`);
-    if (d.transform.kind === 'lub') L.line(`R.p.check(${js}, ${mangle('P', d.name)});`);
     cv.declare(d.name, d.t, false);
     cg.declare(d.name, d.t, false);
     ca.declare(d.name, d.t, false);

@@ -1,6 +1,6 @@
 // Statements -> JavaScript lines.
 import type { IRDecl, IRExpr, IRPrintArg, IRStmt, IRType } from '../ir/ir';
-import { CompileError, type E, type EmitContext, str } from './emitContext';
+import { at, CompileError, type E, type EmitContext, str } from './emitContext';
 import { emitBinary, emitExpr, emitGuarded, indexSpec, isScalar } from './emitExpr';
 import { canInlineDist, emitElementwiseInto, isElementwiseOp } from './emitLoops';
 import { emitDistInline } from './emitDensity';
@@ -67,7 +67,7 @@ export function emitStmt(cx: EmitContext, s: IRStmt, L: Lines): void {
   const saved = cx.L;
   cx.L = L;
   try {
-    emitStmtIn(cx, s, L);
+    at('span' in s ? s.span : 'decl' in s ? s.decl.span : undefined, () => emitStmtIn(cx, s, L));
   } finally {
     cx.L = saved;
   }

@@ -4,6 +4,8 @@
 import { Mat } from './mat';
 import { StanError } from './stanError';
 import type { Tape } from './tape';
+import type { BinaryFn, UnaryFn } from './scalarFunctions';
+import { sharedLength } from './valueOps';
 
 type Operand = number | Float64Array | Int32Array | Mat;
 
@@ -65,15 +67,32 @@ export function vmapG(T: Tape, f: (this: Tape, a: number) => number, x: unknown)
   return (x as unknown[]).map((e) => vmapG(T, f, e));
 }
 
-// Sum of all elements of a parameter-dependent container: one node, one edge per element.
-export function sumG(T: Tape, x: Int32Array | Mat | number[]): number {
-  const d = x instanceof Mat ? x.data : x;
-  let s = 0;
-  for (let i = 0; i < d.length; i++) s += T.val[d[i]];
-  const k = T.node(s);
-  T.reserveEdges(d.length);
-  for (let i = 0; i < d.length; i++) T.edge(k, d[i], 1);
-  return k;
+// A library function of scalarFunctions.ts elementwise.
+export function vmapFnG(T: Tape, fn: UnaryFn, x: unknown): unknown {
+  if (typeof x === 'number') return T.unary(x, fn);
+  if (x instanceof Int32Array) return x.map((a) => T.unary(a, fn));
+  if (x instanceof Mat) return new Mat(x.rows, x.cols, x.data.map((a) => T.unary(a, fn)));
+  return (x as unknown[]).map((e) => vmapFnG(T, fn, e));
+}
+
+// A two-argument function elementwise (see R.vmap2); mask bit 0: a holds nodes, bit 1: b does.
+export function vmap2G(T: Tape, fn: BinaryFn, a: unknown, b: unknown, mask: number): unknown {
+  const adA = (mask & 1) !== 0, adB = (mask & 2) !== 0;
+  if (typeof a === 'number' && typeof b === 'number') {
+    return T.binary(adA ? a : T.c(a), adB ? b : T.c(b), fn);
+  }
+  const n = sharedLength(a, b);
+  const at = (x: unknown, i: number): unknown => (typeof x === 'number' ? x : x instanceof Mat ? x.data[i] : (x as ArrayLike<unknown>)[i]);
+  const shape = a instanceof Mat ? a : b instanceof Mat ? b : null;
+  if (shape || ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = at(a, i) as number, y = at(b, i) as number;
+      out[i] = T.binary(adA ? x : T.c(x), adB ? y : T.c(y), fn);
+    }
+    return shape ? new Mat(shape.rows, shape.cols, out) : out;
+  }
+  return Array.from({ length: n }, (_, i) => vmap2G(T, fn, at(a, i), at(b, i), mask));
 }
 
 export function dotSelfG(T: Tape, x: Int32Array): number {
@@ -94,17 +113,6 @@ export function dotG(T: Tape, a: ArrayLike<number>, b: ArrayLike<number>, mask: 
     if (adA) T.edge(k, a[i], adB ? T.val[b[i]] : b[i]);
     if (adB) T.edge(k, b[i], adA ? T.val[a[i]] : a[i]);
   }
-  return k;
-}
-
-export function logSumExpG(T: Tape, x: Int32Array): number {
-  let mx = -Infinity;
-  for (let i = 0; i < x.length; i++) mx = Math.max(mx, T.val[x[i]]);
-  if (mx === -Infinity) return T.c(-Infinity);
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += Math.exp(T.val[x[i]] - mx);
-  const k = T.node(mx + Math.log(s));
-  for (let i = 0; i < x.length; i++) T.edge(k, x[i], Math.exp(T.val[x[i]] - mx) / s);
   return k;
 }
 

@@ -6,6 +6,9 @@ import type { IRProgram } from '../ir/ir';
 import type { CompiledModel } from '../model/CompiledModel';
 import type { JsonValue } from '../model/JsonValue';
 import { analyzeStan } from '../stan/analyze';
+import type { Program } from '../stan/ast';
+import type { DataValue } from '../data/dataValue';
+import { loadData } from '../data/loadData';
 import type { StanDiagnostic } from '../stan/diagnostic';
 import type { Span } from '../stan/span';
 import { CompileError } from './emitContext';
@@ -38,28 +41,58 @@ function error(message: string, span: Span = START, code = 'compile'): StanDiagn
 
 // Compile a program to JavaScript source (no data needed).
 export function compileToJs(source: string): { ok: true; js: string; ir: IRProgram } | { ok: false; diagnostics: StanDiagnostic[] } {
+  const r = compileProgram(source);
+  return r.ok ? { ok: true, js: r.js, ir: r.ir } : r;
+}
+
+function compileProgram(source: string): { ok: true; js: string; ir: IRProgram; program: Program } | { ok: false; diagnostics: StanDiagnostic[] } {
   const analysis = analyzeStan(source);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) return { ok: false, diagnostics: errors };
   const lowered = lowerProgram(analysis.program, analysis.check);
   if (!lowered.ir) return { ok: false, diagnostics: lowered.diagnostics };
   try {
-    return { ok: true, js: emitModel(lowered.ir), ir: lowered.ir };
+    return { ok: true, js: emitModel(lowered.ir), ir: lowered.ir, program: analysis.program };
   } catch (e) {
-    if (e instanceof CompileError) return { ok: false, diagnostics: [error(e.message)] };
+    if (e instanceof CompileError) return { ok: false, diagnostics: [error(e.message, e.span)] };
     throw e;
   }
 }
 
-// Compile a program and bind it to data (JS values by Stan name, CmdStan JSON shapes).
-export function compileModel(source: string, data: Record<string, unknown> = {}, print: (line: string) => void = () => {}): CompileResult {
-  const js = compileToJs(source);
+// The data a model is bound to: the data loader's values (loadData(program, text).values, validated
+// against this program's declarations: used as they are), or values in CmdStan JSON shapes by Stan name
+// (validated here by the same loader, with its messages).
+export type ModelData = ReadonlyMap<string, DataValue> | Record<string, unknown>;
+
+// CmdStan JSON text of JS values: non-finite numbers as CmdStan writes them, typed arrays as arrays.
+function cmdStanJson(values: Record<string, unknown>): string {
+  return JSON.stringify(values, (_key, v: unknown) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) return v !== v ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+    if (ArrayBuffer.isView(v)) return Array.from(v as Float64Array);
+    return v;
+  });
+}
+
+function validated(program: Program, data: ModelData): { ok: true; values: ReadonlyMap<string, DataValue> } | { ok: false; diagnostics: StanDiagnostic[] } {
+  if (data instanceof Map) return { ok: true, values: data };
+  const loaded = loadData(program, cmdStanJson(data as Record<string, unknown>));
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  // Spans point into the serialised values, which the caller never saw: the messages name the variable.
+  if (errors.length) return { ok: false, diagnostics: errors.map((d) => error(d.message, START, 'data')) };
+  return { ok: true, values: loaded.values };
+}
+
+// Compile a program and bind it to data.
+export function compileModel(source: string, data: ModelData = {}, print: (line: string) => void = () => {}): CompileResult {
+  const js = compileProgram(source);
   if (!js.ok) return js;
-  const factory = new Function('R', 'G', 'T', 'D', js.js) as (R: unknown, G: unknown, T: Tape, D: unknown) => ModelParts;
+  const values = validated(js.program, data);
+  if (!values.ok) return values;
+  const factory = new Function('R', 'G', 'T', 'D', js.js) as (R: unknown, G: unknown, T: Tape, D: ReadonlyMap<string, DataValue>) => ModelParts;
   const tape = new Tape();
   let parts: ModelParts;
   try {
-    parts = factory(makeRuntime(print), gradRuntime, tape, data);
+    parts = factory(makeRuntime(print), gradRuntime, tape, values.values);
   } catch (e) {
     if (e instanceof StanError) return { ok: false, diagnostics: [error(e.message, START, 'data')] };
     throw e;

@@ -2,6 +2,7 @@
 // code, where data arguments are lifted to constant nodes first). `propto` drops the terms that
 // depend only on arguments whose bit in `mask` is clear (data), as Stan's `~` does.
 import type { ScalarOps } from '../math/transforms/scalarOps';
+import { numberOps } from '../math/transforms/scalarOps';
 import { lkjLogConstant, lkjLogConstantDeriv } from '../math/distributions/lkjConstant';
 import { Mat } from './mat';
 import { StanError } from './stanError';
@@ -114,7 +115,7 @@ export function choleskyOps(ops: ScalarOps, S: Mat): Mat {
       L[j * K + i] = ops.div(s, ljj);
     }
   }
-  return new Mat(K, K, Float64Array.from(L));
+  return new Mat(K, K, ops === numberOps ? Float64Array.from(L) : Int32Array.from(L));
 }
 
 export function multiNormal(ops: ScalarOps, propto: boolean, mask: number, y: unknown, mu: unknown, S: Mat): number {

@@ -3,6 +3,7 @@
 import * as matvecFused from './matvecFused';
 import * as glmDensities from './glmDensities';
 import * as triangularSolve from './triangularSolve';
+import { binaryFns, unaryFns } from './scalarFunctions';
 import type { UnivariateFamily } from '../math/family';
 import { univariateFamilies } from '../math/registry';
 import { digamma } from '../math/special/digamma';
@@ -16,8 +17,13 @@ import { tgamma } from '../math/special/tgamma';
 import { numberOps } from '../math/transforms/scalarOps';
 import { Rng } from '../infer/rng';
 import * as containerFns from './containerFns';
+import * as gpCovariance from './gpCovariance';
+import * as luFunctions from './luFunctions';
+import * as matrixProducts from './matrixProducts';
+import * as reshapeFns from './reshapeFns';
 import * as distOps from './distOps';
 import * as gradOps from './gradOps';
+import * as gradReductions from './gradReductions';
 import { Mat } from './mat';
 import * as multivariate from './multivariate';
 import * as paramSpec from './paramSpec';
@@ -106,13 +112,18 @@ export function makeRuntime(print: PrintSink): Runtime {
     mvf: matvecFused,
     numberOps,
     m,
-    c: containerFns,
+    c: { ...containerFns, ...reshapeFns },
+    mp: matrixProducts,
+    lu: luFunctions,
+    gp: gpCovariance,
     d: distOps,
     mvd: multivariate,
     vd: vectorDensities,
     md: matrixDensities,
     gd: glmDensities,
     la: triangularSolve,
+    sf: unaryFns,
+    bf: binaryFns,
     p: { spec: paramSpec.spec, read: paramSpec.read, readDyn: paramSpec.readDyn, check: paramSpec.check, get lj() { return paramSpec.jacobian.lj; } },
     readData,
     family,
@@ -134,4 +145,4 @@ export function makeRuntime(print: PrintSink): Runtime {
   };
 }
 
-export const gradRuntime = gradOps;
+export const gradRuntime = { ...gradOps, ...gradReductions };

@@ -7,6 +7,7 @@ import { digamma } from '../math/special/digamma';
 import { lgamma } from '../math/special/lgamma';
 import { log1pExp, logMixPartials } from '../math/special/logExp';
 import { invLogit } from '../math/special/logistic';
+import type { BinaryFn, UnaryFn } from './scalarFunctions';
 
 // A reverse callback for operations with many partials that are cheaper to recompute than to store
 // (data matrix times parameter vector). Called with the tape and the three stored arguments.
@@ -169,6 +170,19 @@ export class Tape {
     return i;
   }
 
+  // A library function without a method of its own (scalarFunctions.ts).
+  unary(a: number, fn: UnaryFn): number {
+    const x = this.val[a];
+    const r = fn.f(x);
+    return this.un(r, a, fn.d(x, r));
+  }
+
+  private readonly pair = new Float64Array(2);
+  binary(a: number, b: number, fn: BinaryFn): number {
+    const v = fn.p(this.pair, this.val[a], this.val[b]);
+    return this.bin(v, a, this.pair[0], b, this.pair[1]);
+  }
+
   add(a: number, b: number): number {
     return this.bin(this.val[a] + this.val[b], a, 1, b, 1);
   }
@@ -305,6 +319,21 @@ export class Tape {
   fmin(a: number, b: number): number {
     return this.val[a] <= this.val[b] ? this.un(this.val[a], a, 1) : this.un(this.val[b], b, 1);
   }
+  // sum of xs[i] * ys[i] as one node (xs, ys: nodes).
+  dot(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
+    const val = this.val;
+    let s = 0;
+    for (let i = 0; i < xs.length; i++) s += val[xs[i]] * val[ys[i]];
+    const k = this.node(s);
+    this.reserveEdges(2 * xs.length);
+    for (let i = 0; i < xs.length; i++) {
+      const vx = this.val[xs[i]], vy = this.val[ys[i]];
+      this.edge(k, xs[i], vy);
+      this.edge(k, ys[i], vx);
+    }
+    return k;
+  }
+
   private readonly mix = new Float64Array(3);
   log_mix(t: number, a: number, b: number): number {
     const v = logMixPartials(this.mix, this.val[t], this.val[a], this.val[b]);

@@ -21,6 +21,28 @@ export function vmap(f: (x: number) => number, x: unknown): unknown {
   return (x as unknown[]).map((e) => vmap(f, e));
 }
 
+// A two-argument function elementwise: a scalar with a container, or two containers of one shape.
+export function vmap2(f: (x: number, y: number) => number, a: unknown, b: unknown): unknown {
+  if (typeof a === 'number' && typeof b === 'number') return f(a, b);
+  const n = sharedLength(a, b);
+  const at = (x: unknown, i: number): unknown => (typeof x === 'number' ? x : x instanceof Mat ? x.data[i] : (x as ArrayLike<unknown>)[i]);
+  const shape = a instanceof Mat ? a : b instanceof Mat ? b : null;
+  if (shape || a instanceof Float64Array || a instanceof Int32Array || b instanceof Float64Array || b instanceof Int32Array) {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = f(at(a, i) as number, at(b, i) as number);
+    return shape ? new Mat(shape.rows, shape.cols, out) : out;
+  }
+  return Array.from({ length: n }, (_, i) => vmap2(f, at(a, i), at(b, i)));
+}
+
+// The common length of two vectorised arguments (a scalar fits any).
+export function sharedLength(a: unknown, b: unknown): number {
+  const len = (x: unknown) => (typeof x === 'number' ? -1 : x instanceof Mat ? x.data.length : (x as ArrayLike<unknown>).length);
+  const na = len(a), nb = len(b);
+  if (na >= 0 && nb >= 0 && na !== nb) throw new StanError(`Size mismatch in a vectorised function: ${na} and ${nb} elements.`);
+  return Math.max(na, nb);
+}
+
 function flat(x: number | Float64Array | Mat): Float64Array | number {
   return x instanceof Mat ? (x.data as Float64Array) : x;
 }

@@ -4,6 +4,7 @@
 import { Mat } from './mat';
 import type { VarSpec } from './paramSpec';
 import { StanError } from './stanError';
+import type { DataValue } from '../data/dataValue';
 
 function num(x: unknown, what: string, int: boolean): number {
   let v = x;
@@ -56,9 +57,31 @@ export function toJson(v: unknown): unknown {
   return (v as unknown[]).map(toJson);
 }
 
-export function readData(D: Record<string, unknown>, s: VarSpec): unknown {
-  if (!D || !Object.prototype.hasOwnProperty.call(D, s.name)) throw new StanError(`Data variable '${s.name}' is missing.`);
-  return fromJson(D[s.name], s);
+// A data variable from the data loader's validated values (src/core/data/loadData.ts) -> storage. The
+// loader has checked sizes, integers and constraints against the same declarations; the shape is
+// compared again only because a caller could pass values loaded for another program.
+export function readData(D: ReadonlyMap<string, DataValue>, s: VarSpec): unknown {
+  const v = D.get(s.name);
+  if (!v) throw new StanError(`data variable '${s.name}': missing.`);
+  const sizes = allSizes(s);
+  if (v.shape.length !== sizes.length || v.shape.some((n, i) => n !== sizes[i])) {
+    throw new StanError(`data variable '${s.name}': expected sizes [${sizes.join(', ')}], got [${v.shape.join(', ')}].`);
+  }
+  const inner = s.base === 'vector' || s.base === 'row_vector' ? s.baseSizes[0] : s.base === 'matrix' ? s.baseSizes[0] * s.baseSizes[1] : 1;
+  let next = 0;
+  const el = (): unknown => {
+    const o = next;
+    next += inner;
+    if (s.base === 'int' || s.base === 'real') return v.values[o];
+    if (s.base === 'vector' || s.base === 'row_vector') return v.values.slice(o, o + inner);
+    // row-major in the loader, column-major here
+    const [R, C] = s.baseSizes;
+    const d = new Float64Array(R * C);
+    for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) d[j * R + i] = v.values[o + i * C + j];
+    return new Mat(R, C, d);
+  };
+  const walk = (depth: number): unknown => (depth === s.arraySizes.length ? el() : Array.from({ length: s.arraySizes[depth] }, () => walk(depth + 1)));
+  return walk(0);
 }
 
 function allSizes(s: VarSpec): number[] {

@@ -22,9 +22,10 @@ export type IRIndex =
 export type IRExpr = (
   | { k: 'Lit'; v: number }
   | { k: 'Var'; name: string }
-  | { k: 'Call'; fn: string; args: IRExpr[]; user: boolean }
+  // Calls keep the source span of the call, for errors the code generator reports.
+  | { k: 'Call'; fn: string; args: IRExpr[]; user: boolean; span?: Span }
   // A density call: family name, suffix, whether constants are dropped (`~`, _lupdf), args variate first.
-  | { k: 'Dist'; family: string; suffix: 'lpdf' | 'lpmf' | 'lcdf' | 'lccdf'; propto: boolean; args: IRExpr[]; user: boolean }
+  | { k: 'Dist'; family: string; suffix: 'lpdf' | 'lpmf' | 'lcdf' | 'lccdf'; propto: boolean; args: IRExpr[]; user: boolean; span?: Span }
   | { k: 'Bin'; op: string; a: IRExpr; b: IRExpr }
   | { k: 'Un'; op: '-' | '!' | '+' | "'"; a: IRExpr }
   | { k: 'Idx'; target: IRExpr; idx: IRIndex[] }
@@ -55,7 +56,7 @@ export interface IRDecl {
 export type IRStmt =
   | { k: 'Decl'; decl: IRDecl; init: IRExpr | null }
   | { k: 'Assign'; name: string; idx: IRIndex[][]; op: string; rhs: IRExpr; lhsType: IRType; span: Span }
-  | { k: 'Target'; e: IRExpr }
+  | { k: 'Target'; e: IRExpr; span?: Span }
   | { k: 'Tilde'; dist: IRExpr & { k: 'Dist' }; trunc: { lo: IRExpr | null; hi: IRExpr | null } | null; span: Span }
   | { k: 'For'; v: string; lo: IRExpr; hi: IRExpr; body: IRStmt }
   | { k: 'ForEach'; v: string; over: IRExpr; body: IRStmt }

@@ -100,26 +100,22 @@ class Lowerer {
       // reduce_sum(f, x, grainsize, ...) is the partial sum over the whole slice: f(x, 1, size(x), ...).
       const x = this.expr(e.args[1]);
       const size: IRExpr = { k: 'Call', fn: 'size', args: [x], user: false, t: T_INT };
-      return this.userCall(e.args[0].name, [x, { k: 'Lit', v: 1, t: T_INT }, size, ...e.args.slice(3).map((a) => this.expr(a))], t);
+      return this.libCall(e.args[0].name, [x, { k: 'Lit', v: 1, t: T_INT }, size, ...e.args.slice(3).map((a) => this.expr(a))], t, true, e.span);
     }
     if (target?.kind === 'higherOrder') throw new Unsupported(`Compiling '${name}' is not yet supported.`, e.span);
     const user = target?.kind === 'user';
     const args = e.args.map((a) => this.expr(a));
-    return user ? this.userCall(name, args, t) : this.libCall(name, args, t);
+    return this.libCall(name, args, t, user, e.span);
   }
 
-  private userCall(name: string, args: IRExpr[], t: IRType): IRExpr {
-    return this.libCall(name, args, t, true);
-  }
-
-  private libCall(name: string, args: IRExpr[], t: IRType, user = false): IRExpr {
+  private libCall(name: string, args: IRExpr[], t: IRType, user: boolean, span: Span): IRExpr {
     const m = /^(.*)_(lpdf|lupdf|lpmf|lupmf|lcdf|lccdf)$/.exec(name);
     if (m) {
       const suffix = m[2] === 'lupdf' ? 'lpdf' : m[2] === 'lupmf' ? 'lpmf' : (m[2] as 'lpdf' | 'lpmf' | 'lcdf' | 'lccdf');
       const propto = m[2] === 'lupdf' || m[2] === 'lupmf';
-      return { k: 'Dist', family: m[1], suffix, propto, args, user, t };
+      return { k: 'Dist', family: m[1], suffix, propto, args, user, t, span };
     }
-    return { k: 'Call', fn: name, args, user, t };
+    return { k: 'Call', fn: name, args, user, t, span };
   }
 
   private index(i: A.Index): IRIndex {
@@ -167,14 +163,14 @@ class Lowerer {
         const user = target?.kind === 'user';
         const isPmf = target ? /_lu?pmf$/.test(target.name) : false;
         const args = [this.expr(s.lhs), ...s.args.map((a) => this.expr(a))];
-        const dist = { k: 'Dist' as const, family: s.distribution.name, suffix: isPmf ? ('lpmf' as const) : ('lpdf' as const), propto: true, args, user, t: T_REAL };
+        const dist = { k: 'Dist' as const, family: s.distribution.name, suffix: isPmf ? ('lpmf' as const) : ('lpdf' as const), propto: true, args, user, t: T_REAL, span: s.span };
         const trunc = s.truncation
           ? { lo: s.truncation.lower ? this.expr(s.truncation.lower) : null, hi: s.truncation.upper ? this.expr(s.truncation.upper) : null }
           : null;
         return { k: 'Tilde', dist, trunc, span: s.span };
       }
       case 'TargetPlus':
-        return { k: 'Target', e: this.expr(s.expr) };
+        return { k: 'Target', e: this.expr(s.expr), span: s.span };
       case 'For':
         return { k: 'For', v: s.variable.name, lo: this.expr(s.lower), hi: this.expr(s.upper), body: this.stmt(s.body) };
       case 'ForEach':

@@ -9,16 +9,15 @@ import type { Program } from '../stan/ast';
 import type { CheckResult } from '../stan/checkContext';
 import type { DataValue } from '../data/dataValue';
 import type { DataInput, ModelInput, RunError } from './pipelineTypes';
-import { dataError, engineError, errorText, modelError } from './runError';
+import { dataError, modelError } from './runError';
 
 export interface PreparedModel {
   program: Program;
   check: CheckResult;
-  // The validated data as the data loader holds it (what the exact-posterior engine reads).
+  // The validated data as the data loader holds it (what the compiled model, the chain workers and the
+  // exact-posterior engine read).
   data: Map<string, DataValue>;
   model: CompiledModel;
-  // Parsed data values (CmdStan JSON shapes) the model was bound to: what a chain worker needs to rebuild it.
-  dataValues: Record<string, unknown>;
   compileSeconds: number;
   modelHash: string;
   dataHash: string | null;
@@ -51,13 +50,8 @@ export function prepareModel(model: ModelInput, data: DataInput): PrepareOutcome
   const dataErrors = loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => dataError(model, data, d));
   if (dataErrors.length) return { ok: false, errors: dataErrors };
 
-  let dataValues: Record<string, unknown>;
-  try {
-    dataValues = parseDataValues(data.text);
-  } catch (e) {
-    return { ok: false, errors: [{ ...engineError(`data file is not valid JSON: ${errorText(e)}`), source: 'data', file: data.path }] };
-  }
-  const compiled = compileModel(model.source, dataValues);
+  // The data were read and validated once, above; the compiled model (and each chain worker) uses them as they are.
+  const compiled = compileModel(model.source, loaded.values);
   if (!compiled.ok) {
     return {
       ok: false,
@@ -67,7 +61,7 @@ export function prepareModel(model: ModelInput, data: DataInput): PrepareOutcome
   return {
     ok: true,
     prepared: {
-      program: analysis.program, check: analysis.check, data: loaded.values, model: compiled.model, dataValues, compileSeconds: (performance.now() - t0) / 1000,
+      program: analysis.program, check: analysis.check, data: loaded.values, model: compiled.model, compileSeconds: (performance.now() - t0) / 1000,
       modelHash: sha256(model.source), dataHash: data.text === null ? null : sha256(data.text), warnings,
     },
   };

@@ -36,7 +36,7 @@ export async function nutsPrepared(prepared: PreparedModel, request: FitRequest,
   const chains = o.chains ?? 4;
   const numWarmup = o.warmup ?? 1000;
   const numSamples = o.draws ?? 1000;
-  const { spec, workerScript } = stanTargetSpec({ source: request.model.source, data: prepared.dataValues });
+  const { spec, workerScript } = stanTargetSpec({ source: request.model.source, data: prepared.data });
   const raw = await runChains(spec, {
     chains, numWarmup, numSamples, seed: request.seed, signal: abortSignalOf(control.signal), workerScript,
     onProgress: nutsProgress(stage, chains, numWarmup + numSamples, control.onProgress),

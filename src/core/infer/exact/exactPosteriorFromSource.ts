@@ -21,13 +21,7 @@ export function exactPosteriorFromSource(source: string, jsonText: string | null
     if (conjugate.ok || method === 'conjugate') return conjugate;
     reasons = conjugate.reasons;
   }
-  let json: Record<string, unknown> = {};
-  try {
-    json = jsonText ? (JSON.parse(jsonText) as Record<string, unknown>) : {};
-  } catch {
-    return fail('the data file is not valid JSON');
-  }
-  const compiled = compileModel(source, json);
+  const compiled = compileModel(source, data.values);
   if (!compiled.ok) {
     reasons.push(`the model could not be compiled for quadrature (${compiled.diagnostics[0]?.message ?? 'unknown error'})`);
     return { ok: false, reasons, reason: reasons.join(' ') };

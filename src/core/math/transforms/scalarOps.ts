@@ -24,6 +24,7 @@ export interface ScalarOps {
   inv_logit(a: number): number;
   tanh(a: number): number;
   lgamma(a: number): number;
+  dot(xs: ArrayLike<number>, ys: ArrayLike<number>): number; // sum of xs[i] * ys[i], one step
 }
 
 export const numberOps: ScalarOps = {
@@ -45,6 +46,11 @@ export const numberOps: ScalarOps = {
   inv_logit: invLogit,
   tanh: Math.tanh,
   lgamma,
+  dot: (xs, ys) => {
+    let s = 0;
+    for (let i = 0; i < xs.length; i++) s += xs[i] * ys[i];
+    return s;
+  },
 };
 
 // Sum of a list of scalars (0 when empty).
