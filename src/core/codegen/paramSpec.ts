@@ -151,15 +151,18 @@ interface TapeContainers {
 }
 const tapeContainers = new WeakMap<VarSpec, TapeContainers>();
 
-function containersOf(y: ArrayLike<number>, off: number, s: VarSpec): { c: TapeContainers; fresh: boolean } {
+// The containers of `s` read from y[off...], made on first use (lastFresh says whether just made).
+let lastFresh = false;
+function containersOf(y: ArrayLike<number>, off: number, s: VarSpec): TapeContainers {
   const c = tapeContainers.get(s);
-  if (c && c.y === y && c.off === off) return { c, fresh: false };
+  lastFresh = !(c && c.y === y && c.off === off);
+  if (!lastFresh) return c!;
   const flat = new Int32Array(s.count * s.esize);
   const elements = Array.from({ length: s.count }, (_, k) => flat.subarray(k * s.esize, (k + 1) * s.esize));
   const made: TapeContainers = { y, off, elements, value: null, scalarArrays: s.base === 'real' || s.base === 'int' };
   made.value = nest(s, (k) => elementOver(s, elements[k]));
   tapeContainers.set(s, made);
-  return { c: made, fresh: true };
+  return made;
 }
 
 // Arrays of reals hold their scalars directly: write the refilled elements back into the nested arrays.
@@ -176,8 +179,8 @@ function refreshScalars(c: TapeContainers, s: VarSpec): void {
 }
 
 function readOnTape(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSpec): unknown {
-  const { c, fresh } = containersOf(y, off, s);
-  if (s.kind === 'none' && !fresh) {
+  const c = containersOf(y, off, s);
+  if (s.kind === 'none' && !lastFresh) {
     jacobian.lj = ops.c(0);
     return c.value;
   }
@@ -212,7 +215,7 @@ function flatBound(x: unknown): number | ArrayLike<number> {
 export function readDyn(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSpec, a: unknown, b: unknown, infA: boolean, infB: boolean): unknown {
   const fa = flatBound(a), fb = flatBound(b);
   const onTape = ops !== numberOps;
-  const c = onTape ? containersOf(y, off, s).c : null;
+  const c = onTape ? containersOf(y, off, s) : null;
   const elements = c ? c.elements : Array.from({ length: s.count }, () => new Float64Array(s.esize));
   const total = s.count * s.esize;
   const sharedLogMult = s.kind !== 'lub' && typeof fb === 'number' && total > 0;
