@@ -197,10 +197,13 @@ export class NutsSampler {
       }
       this.treedepth++;
 
-      // biased progressive sampling: prefer the new subtree
+      // biased progressive sampling: prefer the new subtree. Its acceptance probability
+      // exp(lswSub − logSumWeight) is also the term of the log-sum-exp below: one exp serves both.
       const lswSub = this.subtreeLsw;
       const propose = this.outPropose;
-      if (lswSub > logSumWeight || rng.uniform() < Math.exp(lswSub - logSumWeight)) {
+      const better = lswSub > logSumWeight;
+      const ratio = better ? 1 : Math.exp(lswSub - logSumWeight);
+      if (better || rng.uniform() < ratio) {
         this.drop(sample);
         sample = propose;
       } else {
@@ -209,7 +212,7 @@ export class NutsSampler {
       // logSumWeight = log(exp(logSumWeight) + exp(lswSub)), written out: a call would box the double
       if (lswSub !== -Infinity) {
         logSumWeight = logSumWeight > lswSub
-          ? logSumWeight + Math.log1p(Math.exp(lswSub - logSumWeight))
+          ? logSumWeight + Math.log1p(ratio)
           : lswSub + Math.log1p(Math.exp(logSumWeight - lswSub));
       }
 
@@ -244,12 +247,24 @@ export class NutsSampler {
     if (!this.buildTree(depth - 1, sign, L.rhoFinal)) return false;
     const finalBeg = this.outBeg, end = this.outEnd, proposeFinal = this.outPropose, rhoFinal = this.outRho;
     const lswFinal = this.subtreeLsw;
-    // log(exp(lswInit) + exp(lswFinal)), written out: a call would box the double
-    const lswSubtree = lswInit === -Infinity ? lswFinal : lswFinal === -Infinity ? lswInit
-      : lswInit > lswFinal ? lswInit + Math.log1p(Math.exp(lswFinal - lswInit)) : lswFinal + Math.log1p(Math.exp(lswInit - lswFinal));
+    // log(exp(lswInit) + exp(lswFinal)) and the final half's share exp(lswFinal − that), from one exp:
+    // with t = exp(−|lswInit − lswFinal|) the share is 1/(1 + t) or t/(1 + t)
+    let lswSubtree: number, share: number;
+    if (lswInit === -Infinity || lswFinal === -Infinity) {
+      lswSubtree = lswInit === -Infinity ? lswFinal : lswInit;
+      share = Math.exp(lswFinal - lswSubtree); // 1, 0, or NaN (both −∞: keep the initial half, as Stan)
+    } else if (lswInit > lswFinal) {
+      const t = Math.exp(lswFinal - lswInit);
+      lswSubtree = lswInit + Math.log1p(t);
+      share = t / (1 + t);
+    } else {
+      const t = Math.exp(lswInit - lswFinal);
+      lswSubtree = lswFinal + Math.log1p(t);
+      share = 1 / (1 + t);
+    }
     this.subtreeLsw = lswSubtree;
     // multinomial sample between the two halves
-    if (lswFinal > lswSubtree || this.rng.uniform() < Math.exp(lswFinal - lswSubtree)) {
+    if (lswFinal > lswSubtree || this.rng.uniform() < share) {
       this.drop(proposeInit);
       this.outPropose = proposeFinal;
     } else {
