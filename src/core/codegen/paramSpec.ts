@@ -21,6 +21,7 @@ import {
 } from '../math/transforms/bounds';
 import { Mat } from './mat';
 import { StanError } from './stanError';
+import { Tape } from './tape';
 
 export interface VarSpec {
   name: string;
@@ -212,6 +213,16 @@ function flatBound(x: unknown): number | ArrayLike<number> {
 // A parameter whose bounds depend on other parameters: the bounds are ScalarOps values (or containers
 // of them) evaluated in the calling code; `infA`/`infB` say a bound is absent (infinite). A scalar
 // multiplier's log is taken once for all elements, as Stan does.
+// offset + multiplier * u as one tape node with its three partials (ScalarOps would make two nodes).
+function offsetMultiplierNode(T: Tape, u: number, offset: number, mult: number): number {
+  const val = T.val, uv = val[u], mv = val[mult];
+  const k = T.node(val[offset] + mv * uv);
+  T.edge(k, offset, 1);
+  T.edge(k, mult, uv);
+  T.edge(k, u, mv);
+  return k;
+}
+
 export function readDyn(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSpec, a: unknown, b: unknown, infA: boolean, infB: boolean): unknown {
   const fa = flatBound(a), fb = flatBound(b);
   const onTape = ops !== numberOps;
@@ -227,7 +238,7 @@ export function readDyn(ops: ScalarOps, y: ArrayLike<number>, off: number, s: Va
       const ak = typeof fa === 'number' ? fa : fa[k % fa.length];
       const bk = typeof fb === 'number' ? fb : fb[k % fb.length];
       if (sharedLogMult) {
-        dest[i] = ops.add(ak, ops.mul(bk, y[off + k]));
+        dest[i] = ops instanceof Tape ? offsetMultiplierNode(ops, y[off + k], ak, bk) : ops.add(ak, ops.mul(bk, y[off + k]));
         continue;
       }
       dest[i] =
