@@ -33,10 +33,11 @@ export async function nutsSection({ quick, rstan, threads = 1, seeds = quick ? 1
   const specs = (quick ? nutsModels.slice(0, 3) : nutsModels).map(fixtureModel);
   const seedList = Array.from({ length: seeds }, (_, k) => k + 1);
 
-  // The worker thread is started and its modules loaded once, on another model, as a session keeps
-  // its pool warm; each model's own compilation and JIT warm-up stay in its figures.
+  // The worker thread is started, and the sampler's own code compiled by V8, once on another model
+  // (a one-parameter one), as a session's warm pool would be; each model's own compilation and JIT
+  // warm-up stay in its figures (its first seed pays them).
   const warm = stanTargetSpec({ source: oneParameterModel.source, data: oneParameterModel.data });
-  await runChains(warm.spec, { seed: 1, threads, chains: 1, numWarmup: 50, numSamples: 50, ...(warm.workerScript ? { workerScript: warm.workerScript } : {}) });
+  await runChains(warm.spec, { seed: 1, threads, chains: 2, ...(warm.workerScript ? { workerScript: warm.workerScript } : {}) });
 
   const vigil = {};
   for (const m of specs) {
@@ -67,7 +68,7 @@ export async function nutsSection({ quick, rstan, threads = 1, seeds = quick ? 1
   const row = (label, runs) => {
     const ess = runs.map((x) => x.ess), cpu = runs.map((x) => x.cpu), wall = runs.map((x) => x.wall);
     const range = runs.length > 1 ? ` (${fix(Math.min(...ess), 0)}–${fix(Math.max(...ess), 0)})` : '';
-    return ['', label, fix(mean(wall)), fix(mean(cpu)), fix(mean(ess), 0) + range, mode(runs.map((x) => x.at)),
+    return ['', label, fix(mean(wall)), fix(mean(cpu)) + (runs.length > 1 ? ` (${fix(cpu[0])})` : ''), fix(mean(ess), 0) + range, mode(runs.map((x) => x.at)),
       fix(sum(ess) / sum(cpu), 0), fix(sum(ess) / sum(wall), 0), sig(sum(runs.map((x) => x.grads)) / sum(cpu)), sig(mean(runs.map((x) => x.stepsize))), fix(mean(runs.map((x) => x.div)), 0)];
   };
   for (const m of specs) {
@@ -89,9 +90,11 @@ export async function nutsSection({ quick, rstan, threads = 1, seeds = quick ? 1
   }
   console.log(`${CHAINS} chains x (${WARMUP} warm-up + ${DRAWS} draws), seeds ${seedList.join(', ')} (rstan: ${job.seeds.join(', ')}); Vigil: runChains in ${threads} worker thread(s); rstan: sampling(cores = 1): chains one after another on both sides.`);
   console.log('Every figure includes warm-up. Per model: means over the seeds; ESS/s pools them (sum of min ESS / sum of seconds).');
-  console.log('CPU s: Vigil = the whole process during runChains (worker, main thread, V8 compiler and GC threads; the worker pool is started');
-  console.log('beforehand on another model); rstan = its chains\' own time (get_elapsed_time, Stan\'s clock()), leaving out sampling()\'s set-up in R.');
-  console.log('CPU seconds are the fair figure on a shared machine. wall s: the whole call on both sides (rstan\'s includes ~0.5 s of R set-up).');
+  console.log('CPU s: Vigil = the whole process during runChains (worker, main thread, V8 compiler and GC threads; the worker pool is started and');
+  console.log('the sampler JIT-compiled beforehand on a one-parameter model; each model\'s own JIT warm-up is in its first seed);');
+  console.log('rstan = its chains\' own time (get_elapsed_time, Stan\'s clock()), leaving out sampling()\'s set-up in R.');
+  console.log('CPU s is the mean over the seeds, (the first seed\'s). CPU seconds are the fair figure on a shared machine.');
+  console.log('wall s: the whole call on both sides (rstan\'s includes ~0.5 s of R set-up).');
   console.log('min ESS: minimum bulk ESS over the constrained parameters and lp__, the same quantities on both sides (range over seeds; "at": where,');
   console.log('most often). grads/s: gradient (leapfrog) evaluations per CPU second, sampler included. stepsize: adapted, mean over chains.');
   console.log('div: post-warm-up divergences per run. Vigil / rstan: ratio of mean min ESS (an algorithm difference, not speed), of ESS per CPU');
