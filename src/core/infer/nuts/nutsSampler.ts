@@ -19,6 +19,8 @@ class TreePoint extends PhasePoint {
   }
 }
 
+const BCK = 0, FWD = 1;
+
 /** Per-depth scratch of the recursive tree builder: where its two halves put their summed momenta. */
 interface Level {
   rhoInit: Float64Array;
@@ -77,9 +79,11 @@ export class NutsSampler {
 
   private readonly free: TreePoint[] = [];
   private readonly all: TreePoint[] = [];
-  private rho: Float64Array;
-  private rhoFwd: Float64Array;
-  private rhoBck: Float64Array;
+  private rho: Float64Array; // the whole trajectory's summed momenta
+  private readonly rhoSpare: Float64Array[]; // per side: where a new subtree's summed momenta go
+  private readonly rhoSide: Float64Array[] = [];
+  private readonly outer: TreePoint[] = [];
+  private readonly inner: TreePoint[] = [];
   private readonly vHalf: Float64Array; // the mid-step velocity (dense metric)
   private invDiag: Float64Array | null = null; // the diagonal metric's M⁻¹, read at each transition
   private levels: Level[] = [];
@@ -104,8 +108,7 @@ export class NutsSampler {
     const n = ham.target.dim;
     this.z = new PhasePoint(n);
     this.rho = new Float64Array(n);
-    this.rhoFwd = new Float64Array(n);
-    this.rhoBck = new Float64Array(n);
+    this.rhoSpare = [new Float64Array(n), new Float64Array(n)];
     this.vHalf = new Float64Array(n);
   }
 
@@ -146,9 +149,14 @@ export class NutsSampler {
     start.copyFrom(z);
     metric.velocity(start.p, start.v);
     this.rho.set(start.p);
-    // the trajectory's two ends, and the inner boundaries of its last merge (backward subtree's
-    // forward end, forward subtree's backward end): all the starting point for now
-    let fwdEnd = start, bckEnd = this.hold(start), bckInner = this.hold(start), fwdInner = this.hold(start);
+    // Per side of the last merge (BCK: the backward subtree, FWD: the forward one): its outer end
+    // (an end of the trajectory, where it grows from), its inner end, and its summed momenta. All are
+    // the starting point for now.
+    const outer = this.outer, inner = this.inner, rhoSide = this.rhoSide;
+    outer[BCK] = start;
+    outer[FWD] = this.hold(start);
+    inner[BCK] = this.hold(start);
+    inner[FWD] = this.hold(start);
     let sample = this.hold(start);
 
     let logSumWeight = 0; // log(exp(H0 − H0))
@@ -160,41 +168,23 @@ export class NutsSampler {
     this.cancelled = false;
 
     while (this.treedepth < this.maxDepth) {
-      let valid: boolean;
-      let rhoBck: Float64Array, rhoFwd: Float64Array;
+      // extend forward or backward: the old trajectory becomes the other side's subtree
+      const side = rng.uniform() > 0.5 ? FWD : BCK, other = 1 - side;
       const rhoOld = this.rho;
-      if (rng.uniform() > 0.5) {
-        // extend forward: the old trajectory becomes the backward subtree
-        this.rho = this.rhoBck;
-        this.rhoBck = rhoOld;
-        this.drop(bckInner);
-        bckInner = this.hold(fwdEnd);
-        this.cur = this.hold(fwdEnd);
-        valid = this.buildTree(this.treedepth, 1, this.rhoFwd);
-        this.drop(this.cur);
-        if (!valid) break;
-        this.drop(fwdInner);
-        fwdInner = this.outBeg;
-        this.drop(fwdEnd);
-        fwdEnd = this.outEnd;
-        rhoBck = rhoOld;
-        rhoFwd = this.outRho;
-      } else {
-        this.rho = this.rhoFwd;
-        this.rhoFwd = rhoOld;
-        this.drop(fwdInner);
-        fwdInner = this.hold(bckEnd);
-        this.cur = this.hold(bckEnd);
-        valid = this.buildTree(this.treedepth, -1, this.rhoBck);
-        this.drop(this.cur);
-        if (!valid) break;
-        this.drop(bckInner);
-        bckInner = this.outBeg;
-        this.drop(bckEnd);
-        bckEnd = this.outEnd;
-        rhoFwd = rhoOld;
-        rhoBck = this.outRho;
-      }
+      this.rho = this.rhoSpare[other];
+      this.rhoSpare[other] = rhoOld;
+      rhoSide[other] = rhoOld;
+      this.drop(inner[other]);
+      inner[other] = this.hold(outer[side]);
+      this.cur = this.hold(outer[side]);
+      const valid = this.buildTree(this.treedepth, side === FWD ? 1 : -1, this.rhoSpare[side]);
+      this.drop(this.cur);
+      if (!valid) break;
+      this.drop(inner[side]);
+      inner[side] = this.outBeg;
+      this.drop(outer[side]);
+      outer[side] = this.outEnd;
+      rhoSide[side] = this.outRho;
       this.treedepth++;
 
       // biased progressive sampling: prefer the new subtree. Its acceptance probability
@@ -216,7 +206,7 @@ export class NutsSampler {
           : lswSub + Math.log1p(Math.exp(logSumWeight - lswSub));
       }
 
-      const persist = mergeCriteria(bckEnd.v, bckInner.v, bckInner.p, rhoBck, fwdInner.v, fwdEnd.v, fwdInner.p, rhoFwd, this.rho);
+      const persist = mergeCriteria(outer[BCK].v, inner[BCK].v, inner[BCK].p, rhoSide[BCK], inner[FWD].v, outer[FWD].v, inner[FWD].p, rhoSide[FWD], this.rho);
       if (!persist) break;
     }
 
