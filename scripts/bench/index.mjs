@@ -2,7 +2,7 @@
 // `npm run bench`: Vigil's engine measured side by side with rstan (a real Stan) in the same run —
 // gradients, variational fits, NUTS — plus the front-end and hand-written-gradient benchmarks.
 // Measured and printed, never pass/fail. Compiled rstan models are cached in .bench-cache/rstan/.
-//   npm run bench [-- --only gradient|vi|nuts|frontend] [--quick] [--threads N]
+//   npm run bench [-- --only gradient|vi|nuts|frontend] [--quick] [--threads N] [--seeds N (NUTS runs per model, default 3)]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +16,7 @@ const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : unde
 const quick = args.includes('--quick');
 const only = opt('--only');
 const threads = Number(opt('--threads') ?? 1);
+const seeds = opt('--seeds') === undefined ? undefined : Number(opt('--seeds'));
 const SECTIONS = ['frontend', 'gradient', 'vi', 'nuts'];
 if (only && !SECTIONS.includes(only)) {
   console.error(`--only takes one of ${SECTIONS.join(', ')}`);
@@ -92,7 +93,7 @@ if (wanted('vi')) {
 if (wanted('nuts')) {
   section('NUTS: effective samples per second, Vigil vs rstan sampling()');
   const { nutsSection } = await import('./nutsVsRstan.mjs');
-  await nutsSection({ quick, rstan, threads });
+  await nutsSection({ quick, rstan, threads, ...(seeds ? { seeds } : {}) });
   console.log(`(${elapsed()} so far)`);
 }
 console.log(`\nbench finished in ${elapsed()}`);

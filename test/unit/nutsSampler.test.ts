@@ -2,9 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runChainsInThread } from '../../src/core/infer/nuts';
 import { DiagMetric } from '../../src/core/infer/nuts/diagMetric';
+import { NutsSampler } from '../../src/core/infer/nuts/nutsSampler';
+import { Rng } from '../../src/core/infer/rng';
 import { Hamiltonian } from '../../src/core/infer/nuts/hamiltonian';
 import { PhasePoint } from '../../src/core/infer/nuts/phasePoint';
 import { LogDensityTarget } from '../../src/core/infer/target';
+import { copyingTransition, type NutsState } from '../support/copyingNuts';
 import { createTarget, NutsTargetArgs } from '../support/nutsTargets';
 
 test('same seed, same draws; another seed, other draws', async () => {
@@ -169,4 +172,31 @@ test('the inlined diagonal leapfrog gives the draws of the generic metric path (
   assert.equal(diag.status, 'ok');
   assert.deepEqual(diag.chains[0].draws, dense.chains[0].draws);
   assert.deepEqual(diag.chains[0].sampler, dense.chains[0].sampler);
+});
+
+test('the pooled tree gives the draws of a plain copy-everything NUTS transition', () => {
+  // the sampler refers to pooled trajectory points instead of copying them; a point handed out again
+  // while still referenced would change a draw, which the copying version cannot do
+  let deep = 0, divergent = 0;
+  for (const args of [{ kind: 'eightSchoolsCentered' }, { kind: 'correlated', r: 0.95 }, { kind: 'scaled', scales: [0.01, 1, 100] }] as NutsTargetArgs[]) {
+    const t = createTarget(args);
+    const invDiag = Float64Array.from({ length: t.dim }, (_, i) => (args.kind === 'scaled' ? [1e-4, 1, 1e4][i] : 0.5 + (i % 3) * 0.4));
+    const s = new NutsSampler(new Hamiltonian(t, new DiagMetric(t.dim, invDiag)), new Rng(5, 0));
+    const rng = new Rng(5, 0);
+    s.z.q.fill(0.1);
+    s.ham.updatePotential(s.z);
+    let state: NutsState = { q: s.z.q.slice(), p: s.z.p.slice(), g: s.z.g.slice(), lp: s.z.lp };
+    for (let k = 0; k < 300; k++) {
+      const eps = k % 3 === 0 ? 1.5 : k % 3 === 1 ? 0.3 : 0.03; // divergent trees, ordinary ones, long ones
+      s.stepsize = eps;
+      s.transition();
+      const ref = copyingTransition(t, invDiag, eps, rng, state);
+      state = ref.state;
+      deep += s.treedepth >= 5 ? 1 : 0;
+      divergent += s.divergent ? 1 : 0;
+      assert.deepEqual(s.z.q, ref.state.q, `transition ${k}: the draw`);
+      assert.deepEqual([s.treedepth, s.nLeapfrog, s.divergent, s.acceptStat, s.energy, s.z.lp], [ref.treedepth, ref.nLeapfrog, ref.divergent, ref.acceptStat, ref.energy, ref.state.lp], `transition ${k}: diagnostics`);
+    }
+  }
+  assert.ok(deep > 30 && divergent > 30, `deep trees ${deep}, divergent ${divergent}`);
 });

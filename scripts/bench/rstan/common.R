@@ -26,7 +26,8 @@ bench_write <- function(x, file) writeLines(toJSON(x, auto_unbox = TRUE, digits 
 say <- function(...) { cat("  [rstan]", ..., "\n", file = stderr()); flush(stderr()) }
 
 # rstan's NUTS: 4 chains x (warmup + draws) by default, timed around sampling(). Returns wall seconds,
-# the chains' own sampler seconds (get_elapsed_time), minimum bulk ESS over the parameters block and
+# the chains' own sampler seconds (get_elapsed_time: Stan's clock(), i.e. CPU seconds of the R process
+# while each chain ran), the mean adapted step size, minimum bulk ESS over the parameters block and
 # lp__ (posterior's ess_bulk), divergences, leapfrog steps (= gradient evaluations) and, per flattened
 # parameter name, mean and sd (the NUTS reference the VI section compares against).
 bench_nuts <- function(mod, data, seed, chains = 4, warmup = 1000, draws = 1000, cores = 1) {
@@ -48,5 +49,6 @@ bench_nuts <- function(mod, data, seed, chains = 4, warmup = 1000, draws = 1000,
        maxRhat = max(s$rhat, na.rm = TRUE),
        divergences = sum(sapply(sp, function(x) sum(x[post, "divergent__"]))),
        leapfrogs = sum(sapply(sp, function(x) sum(x[, "n_leapfrog__"]))),
+       stepsize = mean(sapply(sp, function(x) x[warmup + 1, "stepsize__"])),
        names = I(ps$variable), mean = I(ps$mean), sd = I(ps$sd))
 }

@@ -1,5 +1,5 @@
-# rstan's sampling() on each model of the job: see bench_nuts in common.R for what is measured.
-#   Rscript nuts.R job.json out.json      job: { seed, chains, warmup, draws, cores, models: [{ name, stan, data }] }
+# rstan's sampling() on each model of the job, once per seed: see bench_nuts in common.R for what is measured.
+#   Rscript nuts.R job.json out.json      job: { seeds, chains, warmup, draws, cores, models: [{ name, stan, data }] }
 source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "common.R"))
 a <- bench_args()
 j <- a$job
@@ -8,8 +8,9 @@ for (m in j$models) {
   say("NUTS", m$name)
   res$models[[m$name]] <- tryCatch({
     b <- bench_model(m$stan)
-    c(list(ok = TRUE, compileSeconds = b$seconds, cached = b$cached),
-      bench_nuts(b$mod, bench_data(m$data), j$seed, j$chains, j$warmup, j$draws, j$cores))
+    data <- bench_data(m$data)
+    runs <- lapply(j$seeds, function(s) bench_nuts(b$mod, data, s, j$chains, j$warmup, j$draws, j$cores))
+    list(ok = TRUE, compileSeconds = b$seconds, cached = b$cached, runs = runs)
   }, error = function(e) list(ok = FALSE, message = substr(conditionMessage(e), 1, 500)))
   bench_write(res, a$out)
 }

@@ -7,7 +7,7 @@
 // same length share one loop (emitDistsFused).
 import type { IRExpr } from '../ir/ir';
 import type { E, EmitContext } from './emitContext';
-import { type Dual, dualOf, dualOfE } from './emitDual';
+import { type Dual, dualOf } from './emitDual';
 import { emitExpr, emitPlain } from './emitExpr';
 import { hasInlineKernel, inlineKernel } from './inlineKernels';
 import { isVec, plan, sizeCheck } from './emitLoops';
@@ -62,10 +62,11 @@ function distParts(cx: EmitContext, e: DistE, i: string): Parts {
   } finally {
     cx.leafHook = null;
   }
+  // A scalar argument is fused (emitDual.ts): the density's node takes edges straight to the nodes
+  // the expression reads, with no node of its own (y[i] ~ normal(a[g[i]] + b[g[i]] * x[i], sigma)).
   const scalars: (Dual | E | null)[] = e.args.map((a, j) => {
     if (vecArg[j]) return null;
-    const x = emitExpr(cx, a);
-    return dualMode ? dualOfE(cx, x) : x;
+    return dualMode ? dualOf(cx, a, (x) => emitExpr(cx, x), (x) => emitPlain(cx, x)) : emitExpr(cx, a);
   });
   const ad = e.args.map((a, j) => (vecArg[j] ? parts[j]!.ad : dualMode ? (scalars[j] as Dual).terms.length > 0 : (scalars[j] as E).ad));
   let flags = e.propto && cx.propto ? 128 : 0;

@@ -2,6 +2,8 @@
 // call's flags (which terms are kept, which partials are needed), so a density over a vector costs a
 // few flops per element. They mirror the math library's kernels term by term (normal.ts, stdNormal.ts,
 // cauchy.ts, bernoulliLogit.ts); an invalid argument falls back to the library kernel for Stan's error message.
+// log(sigma) goes through R.m.logScale, which remembers its last argument: a scale shared by every
+// element or every iteration of a loop costs one log, not one per density.
 import type { EmitContext } from './emitContext';
 
 const LOG_SQRT_2PI = 0.9189385332046728;
@@ -27,7 +29,7 @@ const T: Record<string, Template> = {
     cx.L.line(`const ${inv} = 1 / ${sigma}, ${z} = (${y} - ${mu}) * ${inv};`);
     let lp = `-0.5 * ${z} * ${z}`;
     if (include(flags, 0)) lp += ` - ${LOG_SQRT_2PI}`;
-    if (include(flags, 4)) lp += ` - Math.log(${sigma})`;
+    if (include(flags, 4)) lp += ` - R.m.logScale(${sigma})`;
     const d = (j: number) => (j === 0 ? `(-${z} * ${inv})` : j === 1 ? `(${z} * ${inv})` : `((${z} * ${z} - 1) * ${inv})`);
     return { lp, d: (j) => (want[j] ? d(j) : '0') };
   },
@@ -53,7 +55,7 @@ const T: Record<string, Template> = {
     cx.L.line(`const ${z} = (${y} - ${mu}) / ${sigma}, ${dz} = (-2 * ${z}) / (1 + ${z} * ${z});`);
     let lp = `-Math.log1p(${z} * ${z})`;
     if (include(flags, 0)) lp += ` - ${LOG_PI}`;
-    if (include(flags, 4)) lp += ` - Math.log(${sigma})`;
+    if (include(flags, 4)) lp += ` - R.m.logScale(${sigma})`;
     const d = (j: number) => (j === 0 ? `(${dz} / ${sigma})` : j === 1 ? `(-${dz} / ${sigma})` : `((-1 - ${dz} * ${z}) / ${sigma})`);
     return { lp, d: (j) => (want[j] ? d(j) : '0') };
   },

@@ -5,7 +5,9 @@ import type { ScalarOps } from '../math/transforms/scalarOps';
 import { numberOps } from '../math/transforms/scalarOps';
 import { lkjLogConstant, lkjLogConstantDeriv } from '../math/distributions/lkjConstant';
 import { Mat } from './mat';
+import { multiNormalCholeskyTape } from './multiNormalCholeskyTape';
 import { StanError } from './stanError';
+import { Tape } from './tape';
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -87,6 +89,7 @@ function mvnCholOne(ops: ScalarOps, propto: boolean, mask: number, y: ArrayLike<
 
 // multi_normal_cholesky(y | mu, L), y a vector or an array of vectors (mu likewise, or shared).
 export function multiNormalCholesky(ops: ScalarOps, propto: boolean, mask: number, y: unknown, mu: unknown, L: Mat): number {
+  if (ops instanceof Tape && (Array.isArray(y) || !Array.isArray(mu))) return multiNormalCholeskyTape(ops, propto, mask, y, mu, L);
   if (Array.isArray(y)) {
     let lp = ops.c(0);
     for (let n = 0; n < y.length; n++) {

@@ -7,7 +7,7 @@ import { corrMatrixConstrain, corrMatrixUnconstrain } from '../math/transforms/c
 import { covMatrixConstrain, covMatrixUnconstrain } from '../math/transforms/covMatrix';
 import { orderedConstrain, orderedUnconstrain } from '../math/transforms/ordered';
 import { type ScalarOps, numberOps } from '../math/transforms/scalarOps';
-import { simplexConstrain, simplexUnconstrain } from '../math/transforms/simplex';
+import { simplexConstrain, simplexUnconstrain, type Writable } from '../math/transforms/simplex';
 import { sumToZeroConstrain, sumToZeroUnconstrain } from '../math/transforms/sumToZero';
 import { unitVectorConstrain, unitVectorUnconstrain } from '../math/transforms/unitVector';
 import {
@@ -21,6 +21,7 @@ import {
 } from '../math/transforms/bounds';
 import { Mat } from './mat';
 import { StanError } from './stanError';
+import { Tape } from './tape';
 
 export interface VarSpec {
   name: string;
@@ -61,20 +62,20 @@ function bound(x: number | ArrayLike<number>, k: number): number {
   return typeof x === 'number' ? x : x[k];
 }
 
-// One array element (a scalar, vector or matrix) from y[off...]; returns [value, log J].
-function readElement(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSpec, out: { lj: number }): unknown {
+// One array element's constrained scalars (esize of them, Stan's element order) from y[off...] into
+// dest; returns its log-Jacobian.
+function fillElement(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSpec, dest: Writable): number {
   const n = s.esize;
-  const store: number[] = new Array(n);
   let lj = ops.c(0);
   const K = s.baseSizes[0] ?? 1;
   switch (s.kind) {
     case 'none':
-      for (let k = 0; k < n; k++) store[k] = y[off + k];
+      for (let k = 0; k < n; k++) dest[k] = y[off + k];
       break;
     case 'lub':
     case 'offmul':
       for (let k = 0; k < n; k++) {
-        store[k] =
+        dest[k] =
           s.kind === 'lub'
             ? lowerUpperConstrain(ops, y[off + k], bound(s.a, k), bound(s.b, k), slot)
             : offsetMultiplierConstrain(ops, y[off + k], bound(s.a, k), bound(s.b, k), slot);
@@ -82,56 +83,116 @@ function readElement(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSp
       }
       break;
     case 'simplex':
-      lj = simplexConstrain(ops, y, off, K, store);
+      lj = simplexConstrain(ops, y, off, K, dest);
       break;
     case 'sum_to_zero_vector':
-      lj = sumToZeroConstrain(ops, y, off, K, store);
+      lj = sumToZeroConstrain(ops, y, off, K, dest);
       break;
     case 'ordered':
     case 'positive_ordered':
-      lj = orderedConstrain(ops, y, off, K, store, s.kind === 'positive_ordered');
+      lj = orderedConstrain(ops, y, off, K, dest, s.kind === 'positive_ordered');
       break;
     case 'unit_vector':
-      lj = unitVectorConstrain(ops, y, off, K, store);
+      lj = unitVectorConstrain(ops, y, off, K, dest);
       break;
     case 'cholesky_factor_corr':
-      lj = choleskyCorrConstrain(ops, y, off, K, store);
+      lj = choleskyCorrConstrain(ops, y, off, K, dest);
       break;
     case 'cholesky_factor_cov':
-      lj = choleskyCovConstrain(ops, y, off, s.baseSizes[0], s.baseSizes[1], store);
+      lj = choleskyCovConstrain(ops, y, off, s.baseSizes[0], s.baseSizes[1], dest);
       break;
     case 'cov_matrix':
-      lj = covMatrixConstrain(ops, y, off, K, store);
+      lj = covMatrixConstrain(ops, y, off, K, dest);
       break;
     case 'corr_matrix':
-      lj = corrMatrixConstrain(ops, y, off, K, store);
+      lj = corrMatrixConstrain(ops, y, off, K, dest);
       break;
     default:
       throw new StanError(`Parameters of type ${s.kind} are not yet supported.`);
   }
-  out.lj = lj;
-  if (s.base === 'real' || s.base === 'int') return store[0];
-  const data = ops === numberOps ? Float64Array.from(store) : Int32Array.from(store);
+  return lj;
+}
+
+// One array element (a scalar, vector or matrix) over `data` (esize scalars).
+function elementOver(s: VarSpec, data: Float64Array | Int32Array): unknown {
+  if (s.base === 'real' || s.base === 'int') return data[0];
   return s.base === 'matrix' ? new Mat(s.baseSizes[0], s.baseSizes[1], data) : data;
 }
 
-// A whole declared parameter (arrays of elements, row-major).
+// A whole declared parameter (arrays of elements, row-major), its elements made by `element(k)`.
+function nest(s: VarSpec, element: (k: number) => unknown): unknown {
+  let k = 0;
+  const build = (d: number): unknown => (d === s.arraySizes.length ? element(k++) : Array.from({ length: s.arraySizes[d] }, () => build(d + 1)));
+  return build(0);
+}
+
+// A whole declared parameter (arrays of elements, row-major). Value code gets fresh containers (the
+// written draws keep them); gradient code gets the containers of its previous evaluation refilled.
 export function read(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSpec): unknown {
-  let lj = ops.c(0);
-  const el = { lj: 0 };
-  let pos = off;
-  const build = (d: number): unknown => {
-    if (d === s.arraySizes.length) {
-      const v = readElement(ops, y, pos, s, el);
-      pos += s.eusize;
-      lj = ops.add(lj, el.lj);
-      return v;
-    }
-    return Array.from({ length: s.arraySizes[d] }, () => build(d + 1));
-  };
-  const v = build(0);
+  if (ops !== numberOps) return readOnTape(ops, y, off, s);
+  let lj = 0;
+  const v = nest(s, (k) => {
+    const data = new Float64Array(s.esize);
+    lj += fillElement(ops, y, off + k * s.eusize, s, data);
+    return elementOver(s, data);
+  });
   jacobian.lj = lj;
   return v;
+}
+
+// Gradient code's parameter containers, kept per declaration between evaluations: generated code never
+// writes into a parameter and keeps no container past an evaluation, so refilling them is safe. Plain
+// ('none') parameters are the unconstrained nodes themselves: their containers never change.
+interface TapeContainers {
+  y: ArrayLike<number>;
+  off: number;
+  elements: Int32Array[]; // one per array element, views of one buffer
+  value: unknown;
+  scalarArrays: boolean; // arrays of reals: the nested arrays hold the node indices themselves
+}
+const tapeContainers = new WeakMap<VarSpec, TapeContainers>();
+
+// The containers of `s` read from y[off...], made on first use (lastFresh says whether just made).
+let lastFresh = false;
+function containersOf(y: ArrayLike<number>, off: number, s: VarSpec): TapeContainers {
+  const c = tapeContainers.get(s);
+  lastFresh = !(c && c.y === y && c.off === off);
+  if (!lastFresh) return c!;
+  const flat = new Int32Array(s.count * s.esize);
+  const elements = Array.from({ length: s.count }, (_, k) => flat.subarray(k * s.esize, (k + 1) * s.esize));
+  const made: TapeContainers = { y, off, elements, value: null, scalarArrays: s.base === 'real' || s.base === 'int' };
+  made.value = nest(s, (k) => elementOver(s, elements[k]));
+  tapeContainers.set(s, made);
+  return made;
+}
+
+// Arrays of reals hold their scalars directly: write the refilled elements back into the nested arrays.
+function refreshScalars(c: TapeContainers, s: VarSpec): void {
+  let k = 0;
+  const walk = (x: unknown[], d: number): void => {
+    for (let i = 0; i < x.length; i++) {
+      if (d + 1 === s.arraySizes.length) x[i] = c.elements[k++][0];
+      else walk(x[i] as unknown[], d + 1);
+    }
+  };
+  if (s.arraySizes.length > 0) walk(c.value as unknown[], 0);
+  else c.value = c.elements[0][0];
+}
+
+function readOnTape(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSpec): unknown {
+  const c = containersOf(y, off, s);
+  if (s.kind === 'none' && !lastFresh) {
+    jacobian.lj = ops.c(0);
+    return c.value;
+  }
+  let lj = ops.c(0);
+  for (let k = 0; k < s.count; k++) {
+    const e = fillElement(ops, y, off + k * s.eusize, s, c.elements[k]);
+    lj = k === 0 ? e : ops.add(lj, e);
+  }
+  if (c.scalarArrays) refreshScalars(c, s);
+  jacobian.lj = lj;
+  return c.value;
 }
 
 // Flat bound values: a scalar, or a container laid out like the parameter (arrays flattened row-major).
@@ -150,33 +211,47 @@ function flatBound(x: unknown): number | ArrayLike<number> {
 }
 
 // A parameter whose bounds depend on other parameters: the bounds are ScalarOps values (or containers
-// of them) evaluated in the calling code; `infA`/`infB` say a bound is absent (infinite).
+// of them) evaluated in the calling code; `infA`/`infB` say a bound is absent (infinite). A scalar
+// multiplier's log is taken once for all elements, as Stan does.
+// offset + multiplier * u as one tape node with its three partials (ScalarOps would make two nodes).
+function offsetMultiplierNode(T: Tape, u: number, offset: number, mult: number): number {
+  const val = T.val, uv = val[u], mv = val[mult];
+  const k = T.node(val[offset] + mv * uv);
+  T.edge(k, offset, 1);
+  T.edge(k, mult, uv);
+  T.edge(k, u, mv);
+  return k;
+}
+
 export function readDyn(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSpec, a: unknown, b: unknown, infA: boolean, infB: boolean): unknown {
   const fa = flatBound(a), fb = flatBound(b);
-  const per = s.esize;
-  let lj = ops.c(0);
+  const onTape = ops !== numberOps;
+  const c = onTape ? containersOf(y, off, s) : null;
+  const elements = c ? c.elements : Array.from({ length: s.count }, () => new Float64Array(s.esize));
+  const total = s.count * s.esize;
+  const sharedLogMult = s.kind !== 'lub' && typeof fb === 'number' && total > 0;
+  let lj = sharedLogMult ? ops.mulc(ops.log(fb), total) : ops.c(0);
   let k = 0;
-  const build = (d: number): unknown => {
-    if (d === s.arraySizes.length) {
-      const store: number[] = new Array(per);
-      for (let e = 0; e < per; e++, k++) {
-        const ak = typeof fa === 'number' ? fa : fa[k % fa.length];
-        const bk = typeof fb === 'number' ? fb : fb[k % fb.length];
-        store[e] =
-          s.kind === 'lub'
-            ? lowerUpperConstrainOps(ops, y[off + k], infA ? null : ak, infB ? null : bk, slot)
-            : offsetMultiplierConstrainOps(ops, y[off + k], ak, bk, slot);
-        lj = ops.add(lj, slot.lj);
+  for (let e = 0; e < s.count; e++) {
+    const dest = elements[e];
+    for (let i = 0; i < s.esize; i++, k++) {
+      const ak = typeof fa === 'number' ? fa : fa[k % fa.length];
+      const bk = typeof fb === 'number' ? fb : fb[k % fb.length];
+      if (sharedLogMult) {
+        dest[i] = ops instanceof Tape ? offsetMultiplierNode(ops, y[off + k], ak, bk) : ops.add(ak, ops.mul(bk, y[off + k]));
+        continue;
       }
-      if (s.base === 'real') return store[0];
-      const data = ops === numberOps ? Float64Array.from(store) : Int32Array.from(store);
-      return s.base === 'matrix' ? new Mat(s.baseSizes[0], s.baseSizes[1], data) : data;
+      dest[i] =
+        s.kind === 'lub'
+          ? lowerUpperConstrainOps(ops, y[off + k], infA ? null : ak, infB ? null : bk, slot)
+          : offsetMultiplierConstrainOps(ops, y[off + k], ak, bk, slot);
+      lj = ops.add(lj, slot.lj);
     }
-    return Array.from({ length: s.arraySizes[d] }, () => build(d + 1));
-  };
-  const v = build(0);
+  }
   jacobian.lj = lj;
-  return v;
+  if (!c) return nest(s, (e) => elementOver(s, elements[e]));
+  if (c.scalarArrays) refreshScalars(c, s);
+  return c.value;
 }
 
 function elementsOf(v: unknown): ArrayLike<number> {

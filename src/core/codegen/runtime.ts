@@ -34,7 +34,19 @@ import * as vectorDensities from './vectorDensities';
 import * as matrixDensities from './matrixDensities';
 import { readData } from './values';
 
+// Math.log of the last scale seen again (densities in loops mostly share one sigma).
+let lastScale = NaN;
+let lastLogScale = NaN;
+function logScale(x: number): number {
+  if (x !== lastScale) {
+    lastScale = x;
+    lastLogScale = Math.log(x);
+  }
+  return lastLogScale;
+}
+
 const m = {
+  logScale,
   square: (x: number) => x * x,
   inv: (x: number) => 1 / x,
   log1m,

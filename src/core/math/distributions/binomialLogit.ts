@@ -3,7 +3,7 @@ import type { Rng } from '../../infer/rng';
 import { include } from '../flags';
 import { checkNonnegativeInt, checkFinite, checkBounded } from '../check';
 import { binomialCoefficientLog } from '../special/combinatorics';
-import { invLogit, logInvLogit, log1mInvLogit } from '../special/logistic';
+import { invLogit } from '../special/logistic';
 
 export function binomialLogitLpmf(out: Float64Array | null, flags: number, n: number, N: number, alpha: number): number {
   const fn = 'binomial_logit_lpmf';
@@ -18,11 +18,15 @@ export function binomialLogitLpmf(out: Float64Array | null, flags: number, n: nu
     return NaN;
   if (out !== null) out[0] = out[1] = out[2] = 0;
   if (!include(flags, 4)) return 0;
+  // log inv_logit, log(1 − inv_logit) and inv_logit from one exp and one log1p: with e = exp(−|α|) and
+  // l = log1p(e), they are −l and −(α + l) for α > 0, −(l − α) and −l otherwise (logistic.ts's values)
+  const e = Math.exp(alpha > 0 ? -alpha : alpha);
+  const l = Math.log1p(e);
   let lp = 0;
-  if (n > 0) lp += n * logInvLogit(alpha);
-  if (N - n > 0) lp += (N - n) * log1mInvLogit(alpha);
+  if (n > 0) lp += n * -(alpha > 0 ? l : -alpha + l);
+  if (N - n > 0) lp += (N - n) * -(alpha > 0 ? alpha + l : l);
   if (include(flags, 0)) lp += binomialCoefficientLog(N, n);
-  if (out !== null) out[2] = n - N * invLogit(alpha);
+  if (out !== null) out[2] = n - N * (alpha < 0 ? e / (1 + e) : 1 / (1 + e));
   return lp;
 }
 
