@@ -63,6 +63,12 @@ export interface FitCancelMessage {
   id: string;
 }
 
+// Sent to an idle worker before it is let go: it closes its pool of NUTS chain workers, then answers
+// engine/closed.
+export interface EngineCloseMessage {
+  type: 'engine/close';
+}
+
 export type WorkerRequest = FitStartMessage | ReferenceStartMessage | CompareStartMessage | FitCancelMessage;
 
 // ---- worker -> host ----------------------------------------------------------------------------------
@@ -94,6 +100,10 @@ export interface FitCancelledMessage {
 }
 
 export type WorkerMessage = FitProgressMessage | FitResultMessage | FitErrorMessage | FitCancelledMessage;
+
+export interface EngineClosedMessage {
+  type: 'engine/closed';
+}
 
 // ---- host <-> webview ---------------------------------------------------------------------------------
 

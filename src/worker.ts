@@ -6,7 +6,8 @@ import { parentPort } from 'node:worker_threads';
 import { runCompare, runNutsFit, runReference, runVariationalFit } from './core/pipeline';
 import type { ElboEntry, ProgressUpdate, RunControl, RunOutcome } from './core/pipeline';
 import { engineError, errorText } from './core/pipeline/runError';
-import type { CompareReport, FitResult, WorkerMessage, WorkerRequest } from './protocol';
+import { closeWorkerPool } from './core/infer/nuts/workerPool';
+import type { CompareReport, EngineCloseMessage, EngineClosedMessage, FitResult, WorkerMessage, WorkerRequest } from './protocol';
 
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -66,8 +67,9 @@ export async function handleRun(msg: Exclude<WorkerRequest, { type: 'fit/cancel'
   post({ type: 'fit/result', id: msg.id, result, ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}) });
 }
 
-// Serves requests on a port (the worker's parentPort; tests can pass a MessageChannel port).
-export function serveRuns(port: { on(event: 'message', f: (m: WorkerRequest) => void): unknown; postMessage(m: WorkerMessage): void }): void {
+// Serves requests on a port (the worker's parentPort; tests can pass a MessageChannel port). The same
+// worker serves run after run, so its NUTS chain workers stay warm between runs.
+export function serveRuns(port: { on(event: 'message', f: (m: WorkerRequest | EngineCloseMessage) => void): unknown; postMessage(m: WorkerMessage | EngineClosedMessage): void }): void {
   const running = new Map<string, AbortController>();
   const post = (m: WorkerMessage): void => {
     try {
@@ -79,6 +81,11 @@ export function serveRuns(port: { on(event: 'message', f: (m: WorkerRequest) => 
   };
   port.on('message', (msg) => {
     if (!msg || typeof msg !== 'object') return;
+    if (msg.type === 'engine/close') {
+      // The pooled chain workers would otherwise live on until their idle timeout.
+      void closeWorkerPool().catch(() => undefined).then(() => port.postMessage({ type: 'engine/closed' }));
+      return;
+    }
     if (msg.type === 'fit/cancel') {
       running.get(msg.id)?.abort();
       return;
