@@ -2,19 +2,18 @@
 // editor; asks (quick pick) only when a setting says 'ask'; refuses to run in an untrusted workspace.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CompareReport, FitResult } from '../protocol';
 import type { RunRequest } from './engineClient';
 import { declaresData, type DataFiles } from './dataFiles';
 import { newRunId } from './engineClient';
-import { chooseMethod, chooseReference, fitOptions, readFitSettings } from './fitSettings';
+import { chooseMethod, chooseReference, fitOptions, readFitSettings, referenceOptions } from './fitSettings';
 import { runWithUi, type RunContext, type RunSummary } from './fitRunner';
 import { inputHash, type RunKind } from './runs';
-import { buildPanelStateAsync } from '../report/buildPanelState';
 import { renderHtmlReport } from '../report/renderHtmlReport';
 import { toRange } from './fitProblems';
 import { blockRecord } from './blockMeter';
 import { panelImageMarks } from './panelImageMarks';
-import { isRunCurrent } from './runFreshness';
+import { readText } from './runFreshness';
+import type { StoredRuns } from './storedRuns';
 
 /** Optional second argument of the commands (scripts and tests): skips the questions. */
 export interface FitCommandOptions {
@@ -26,7 +25,7 @@ export interface FitCommandOptions {
 export class FitCommands {
   private readonly runningByModel = new Map<string, Set<string>>();
 
-  constructor(private readonly ctx: RunContext, private readonly dataFiles: DataFiles) {}
+  constructor(private readonly ctx: RunContext, private readonly dataFiles: DataFiles, private readonly stored: StoredRuns) {}
 
   register(): vscode.Disposable[] {
     const c = vscode.commands.registerCommand;
@@ -90,8 +89,8 @@ export class FitCommands {
     const request: RunRequest = kind === 'fit'
       ? { type: 'fit/start', ...common, method: method! }
       : kind === 'reference'
-        ? { type: 'reference/start', ...common, reference: reference! }
-        : { type: 'compare/start', ...common, method: method!, reference: reference!, thresholds: settings.thresholds };
+        ? { type: 'reference/start', ...common, options: referenceOptions(settings), reference: reference! }
+        : { type: 'compare/start', ...common, method: method!, reference: reference!, referenceOptions: referenceOptions(settings), thresholds: settings.thresholds };
     const hash = inputHash(source, dataText, { settings, kind, method, reference });
     const key = model.toString();
     const ids = this.runningByModel.get(key) ?? new Set<string>();
@@ -106,18 +105,12 @@ export class FitCommands {
   async showDiagnostics(uri?: vscode.Uri): Promise<boolean> {
     const doc = await this.model(uri);
     if (!doc) return false;
-    const record = await this.ctx.runs.latest(doc.uri);
     const panel = this.ctx.panels.show(doc.uri, false);
-    if (record && !panel.state && panel.live.length === 0) {
-      const stale = record.hash.length > 0 && !(await this.isCurrent(doc, record.hash, record.kind, record.result));
-      this.ctx.panels.setState(doc.uri, await buildPanelStateAsync(record.result, { model: doc.uri.toString(), stale, thresholds: readFitSettings(doc.uri).thresholds, images: panelImageMarks(doc.uri, doc.getText()) }));
+    if (!panel.state && panel.live.length === 0) {
+      const state = await this.stored.panelState(doc.uri);
+      if (state) this.ctx.panels.setState(doc.uri, state);
     }
     return true;
-  }
-
-  // Whether a stored result was made from the current model, data and settings.
-  private async isCurrent(doc: vscode.TextDocument, hash: string, kind: RunKind, result: FitResult | CompareReport): Promise<boolean> {
-    return isRunCurrent(doc.uri, doc.getText(), { model: doc.uri.toString(), kind, when: '', hash, result }, this.dataFiles);
   }
 
   /** Cancels the runs of the model (argument or active editor), or every run when it has none. */
@@ -173,10 +166,4 @@ function modelArgument(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
   const fromTree = (arg as { modelUri?: unknown } | null | undefined)?.modelUri;
   return fromTree instanceof vscode.Uri ? fromTree : undefined;
-}
-
-async function readText(uri: vscode.Uri): Promise<string> {
-  // An open editor may hold unsaved edits: fit what the user sees.
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  return open ? open.getText() : Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
 }

@@ -40,6 +40,18 @@ export async function waitFor<T>(probe: () => T, accept: (v: T) => boolean, what
   return last;
 }
 
+// As waitFor, for asynchronous probes (commands).
+export async function pollAsync<T>(probe: () => Thenable<T>, accept: (v: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let v = await probe();
+  while (!accept(v)) {
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${describe(v).slice(0, 600)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    v = await probe();
+  }
+  return v;
+}
+
 export function vigilDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'vigil');
 }
@@ -53,7 +65,8 @@ export function positionOf(doc: vscode.TextDocument, needle: string): vscode.Pos
 
 function describe(v: unknown): string {
   try {
-    return JSON.stringify(v);
+    // Tree snapshots carry their nodes (URIs, records): too long to read in a failure.
+    return JSON.stringify(v, (k, x) => (k === 'node' ? undefined : x));
   } catch {
     return String(v);
   }
