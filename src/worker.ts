@@ -7,7 +7,9 @@ import { runCompare, runNutsFit, runReference, runVariationalFit } from './core/
 import type { ElboEntry, ProgressUpdate, RunControl, RunOutcome } from './core/pipeline';
 import { engineError, errorText } from './core/pipeline/runError';
 import { closeWorkerPool } from './core/infer/nuts/workerPool';
-import type { CompareReport, EngineCloseMessage, EngineClosedMessage, FitResult, WorkerMessage, WorkerRequest } from './protocol';
+import { buildPanelState } from './report/buildPanelState';
+import { resultWithoutDraws } from './report/resultWithoutDraws';
+import type { CompareReport, EngineCloseMessage, EngineClosedMessage, FitResult, StoredResult, WorkerMessage, WorkerRequest } from './protocol';
 
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -41,7 +43,9 @@ function throttled(id: string, post: (m: WorkerMessage) => void): { emit(u: Prog
 }
 
 // Runs one request to its final message.
-export async function handleRun(msg: Exclude<WorkerRequest, { type: 'fit/cancel' }>, signal: AbortSignal, post: (m: WorkerMessage) => void): Promise<void> {
+export async function handleRun(
+  msg: Exclude<WorkerRequest, { type: 'fit/cancel' }>, signal: AbortSignal, post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void,
+): Promise<void> {
   const progress = throttled(msg.id, post);
   const control: RunControl = { signal, onProgress: (u) => progress.emit(u) };
   let outcome: RunOutcome<{ result: FitResult } | CompareReport>;
@@ -64,16 +68,30 @@ export async function handleRun(msg: Exclude<WorkerRequest, { type: 'fit/cancel'
   }
   const v = outcome.value;
   const result = 'schema' in v && v.schema === 'vigil.report' ? v : (v as { result: FitResult }).result;
-  post({ type: 'fit/result', id: msg.id, result, ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}) });
+  const warnings = outcome.warnings.length ? { warnings: outcome.warnings } : {};
+  if (!msg.host) {
+    post({ type: 'fit/result', id: msg.id, result, ...warnings });
+    return;
+  }
+  // For the extension host: the heavy work with the draws done here (see HostRunOptions).
+  const panel = buildPanelState(result, msg.host.panel);
+  const slim = resultWithoutDraws(result);
+  const encode = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+  const stored: StoredResult = { full: encode(result), result: encode(slim), panel: encode(panel) };
+  const buffers = [stored.full.buffer, stored.result.buffer, stored.panel.buffer] as ArrayBuffer[];
+  post({ type: 'fit/result', id: msg.id, result: slim, panel, stored, ...warnings }, buffers);
 }
 
 // Serves requests on a port (the worker's parentPort; tests can pass a MessageChannel port). The same
 // worker serves run after run, so its NUTS chain workers stay warm between runs.
-export function serveRuns(port: { on(event: 'message', f: (m: WorkerRequest | EngineCloseMessage) => void): unknown; postMessage(m: WorkerMessage | EngineClosedMessage): void }): void {
+export function serveRuns(port: {
+  on(event: 'message', f: (m: WorkerRequest | EngineCloseMessage) => void): unknown;
+  postMessage(m: WorkerMessage | EngineClosedMessage, transfer?: ArrayBuffer[]): void;
+}): void {
   const running = new Map<string, AbortController>();
-  const post = (m: WorkerMessage): void => {
+  const post = (m: WorkerMessage, transfer?: ArrayBuffer[]): void => {
     try {
-      port.postMessage(m);
+      port.postMessage(m, transfer);
     } catch (e) {
       // A result that cannot be cloned (should not happen: results are plain JSON) still ends the run.
       port.postMessage({ type: 'fit/error', id: m.id, errors: [engineError(`could not send the result: ${errorText(e)}`, 'internal')] });

@@ -5,12 +5,15 @@
 // reported as such.
 import { Worker } from 'node:worker_threads';
 import { timed } from './blockMeter';
-import type { CompareReport, EngineCloseMessage, EngineClosedMessage, FitResult, RunError, WorkerMessage, WorkerRequest } from '../protocol';
+import type { CompareReport, EngineCloseMessage, EngineClosedMessage, FitResult, RunError, StoredResult, WorkerMessage, WorkerRequest } from '../protocol';
+import type { PanelState } from '../report/panelState';
 
 export type RunRequest = Exclude<WorkerRequest, { type: 'fit/cancel' }>;
 
 export type RunOutcome =
-  | { kind: 'result'; result: FitResult | CompareReport; warnings: RunError[] }
+  // With HostRunOptions in the request: `result` without its draws, the panel state and the full result
+  // serialized (see protocol.ts).
+  | { kind: 'result'; result: FitResult | CompareReport; warnings: RunError[]; panel?: PanelState; stored?: StoredResult }
   | { kind: 'error'; errors: RunError[] }
   | { kind: 'cancelled' }
   | { kind: 'terminated'; afterMs: number }
@@ -62,7 +65,7 @@ export class EngineClient {
     const onWorkerMessage = (m: WorkerMessage) => {
       if (finished || m.id !== request.id) return;
       onMessage(m);
-      if (m.type === 'fit/result') finish({ kind: 'result', result: m.result, warnings: m.warnings ?? [] });
+      if (m.type === 'fit/result') finish({ kind: 'result', result: m.result, warnings: m.warnings ?? [], panel: m.panel, stored: m.stored });
       else if (m.type === 'fit/error') finish({ kind: 'error', errors: m.errors });
       else if (m.type === 'fit/cancelled') finish({ kind: 'cancelled' });
     };

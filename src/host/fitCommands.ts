@@ -8,9 +8,9 @@ import { newRunId } from './engineClient';
 import { chooseMethod, chooseReference, fitOptions, readFitSettings, referenceOptions } from './fitSettings';
 import { runWithUi, type RunContext, type RunSummary } from './fitRunner';
 import { inputHash, type RunKind } from './runs';
-import { renderHtmlReport } from '../report/renderHtmlReport';
+import { renderPanelStateHtml } from '../report/renderHtmlReport';
 import { toRange } from './fitProblems';
-import { blockRecord } from './blockMeter';
+import { blockRecord, timed } from './blockMeter';
 import { panelImageMarks } from './panelImageMarks';
 import { readText } from './runFreshness';
 import type { StoredRuns } from './storedRuns';
@@ -85,7 +85,10 @@ export class FitCommands {
     }
     const dataText = data ? await readText(data) : null;
     const seed = o.seed ?? settings.seed;
-    const common = { id: newRunId(), model: { source, path: model.fsPath }, data: { text: dataText, path: data?.fsPath ?? null }, seed, options: fitOptions(settings) };
+    const common = {
+      id: newRunId(), model: { source, path: model.fsPath }, data: { text: dataText, path: data?.fsPath ?? null }, seed, options: fitOptions(settings),
+      host: { panel: { model: model.toString(), thresholds: settings.thresholds, images: panelImageMarks(model, source) } },
+    };
     const request: RunRequest = kind === 'fit'
       ? { type: 'fit/start', ...common, method: method! }
       : kind === 'reference'
@@ -96,7 +99,7 @@ export class FitCommands {
     const ids = this.runningByModel.get(key) ?? new Set<string>();
     this.runningByModel.set(key, ids.add(request.id));
     try {
-      return await runWithUi(this.ctx, kind, model, data, request, hash, settings.thresholds);
+      return await runWithUi(this.ctx, kind, model, data, request, hash);
     } finally {
       ids.delete(request.id);
     }
@@ -132,12 +135,19 @@ export class FitCommands {
       void vscode.window.showWarningMessage('Vigil: nothing to export yet: fit the model or compare it with a reference first.');
       return undefined;
     }
+    const full = await this.ctx.runs.fullResult(doc.uri, record.kind);
+    const panel = await this.ctx.runs.panelOf(doc.uri, record);
+    if (!full || !panel) {
+      void vscode.window.showWarningMessage('Vigil: the full result of the last run is not in storage any more: run it again to export it.');
+      return undefined;
+    }
     const base = target ? target.fsPath.replace(/\.html$/, '') : doc.uri.fsPath.replace(/\.stan$/, '.vigil-report');
     const html = vscode.Uri.file(`${base}.html`);
     const json = vscode.Uri.file(`${base}.json`);
-    const enc = new TextEncoder();
-    await vscode.workspace.fs.writeFile(html, enc.encode(renderHtmlReport(record.result, { model: vscode.workspace.asRelativePath(doc.uri), thresholds: readFitSettings(doc.uri).thresholds, images: panelImageMarks(doc.uri, doc.getText()) })));
-    await vscode.workspace.fs.writeFile(json, enc.encode(JSON.stringify(record.result, null, 1)));
+    // The panel state the worker built, and the result as it serialized it: nothing heavy on this thread.
+    const state = { ...panel, model: vscode.workspace.asRelativePath(doc.uri) };
+    await vscode.workspace.fs.writeFile(html, new TextEncoder().encode(timed('render report', () => renderPanelStateHtml(state))));
+    await vscode.workspace.fs.copy(full, json, { overwrite: true });
     void vscode.window.showInformationMessage(`Vigil: report written to ${vscode.workspace.asRelativePath(html)} and ${path.basename(json.fsPath)}.`, 'Open in Browser').then((c) => {
       if (c) void vscode.env.openExternal(html);
     });

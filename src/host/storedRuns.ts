@@ -4,13 +4,10 @@
 // lets the lenses and the side panel redraw.
 import * as vscode from 'vscode';
 import { isCompareReport } from '../protocol';
-import { buildPanelStateAsync } from '../report/buildPanelState';
 import type { PanelState } from '../report/panelState';
 import type { DataFiles } from './dataFiles';
 import type { FitProblems } from './fitProblems';
-import { readFitSettings } from './fitSettings';
 import type { DiagnosticsPanels } from './panel';
-import { panelImageMarks } from './panelImageMarks';
 import { isRunCurrent, readText } from './runFreshness';
 import type { RunRecord, Runs } from './runs';
 
@@ -57,17 +54,12 @@ export class StoredRuns implements vscode.Disposable {
     }
   }
 
-  /** The panel state of the model's last stored run, null when it has none. */
+  /** The panel state of the model's last stored run (as the worker built it), null when it has none. */
   async panelState(model: vscode.Uri): Promise<PanelState | null> {
     const record = await this.runs.latest(model);
     if (!record) return null;
-    const source = await readText(model).catch(() => '');
-    return buildPanelStateAsync(record.result, {
-      model: model.toString(),
-      stale: !(await this.isCurrent(model, record)),
-      thresholds: readFitSettings(model).thresholds,
-      images: panelImageMarks(model, source),
-    });
+    const panel = await this.runs.panelOf(model, record);
+    return panel ? { ...panel, stale: !(await this.isCurrent(model, record)) } : null;
   }
 
   private inputsChanged(model: vscode.Uri | undefined): void {

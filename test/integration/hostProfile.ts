@@ -1,8 +1,12 @@
-// Who blocks the extension host's event loop: V8's sampling profiler, run in-process through the
-// inspector while a fit goes on, tells which code was on the stack at every sample. A synchronous stretch
-// of Vigil's code is a run of consecutive samples with a frame of Vigil's bundle on the stack (garbage
-// collection inside the run counts too: Vigil's allocations caused it). Not a test file: index.ts loads
-// only *.test.js.
+// Who blocks the extension host's event loop, and for how long, measured robustly on a busy machine:
+// - every callback the event loop runs (async_hooks before/after, outermost only) is timed in wall time
+//   and in CPU time of this thread (/proc/thread-self/schedstat: time on the CPU, apart from time spent
+//   waiting for one, which is the machine's load and not the callback's doing);
+// - V8's sampling profiler, run in-process through the inspector, tells whose code was on the stack: a
+//   callback with a sample of a script matching `isOurs` on the stack is that script's.
+// Linux only (schedstat). Not a test file: index.ts loads only *.test.js.
+import { createHook } from 'async_hooks';
+import * as fs from 'fs';
 import * as inspector from 'inspector';
 
 interface CallFrame {
@@ -15,32 +19,54 @@ interface ProfileNode {
   callFrame: CallFrame;
   children?: number[];
 }
-export interface CpuProfile {
+interface CpuProfile {
   nodes: ProfileNode[];
-  startTime: number; // µs
+  startTime: number; // µs, the monotonic clock (as process.hrtime)
   endTime: number;
   samples: number[];
   timeDeltas: number[]; // µs
 }
 
-export interface Stretch {
-  /** Wall time from the first to the last sample of the run. */
+export interface Callback {
+  startUs: number;
   wallMs: number;
-  /** Samples in the run times the sampling interval: the time the thread spent there while it ran (a
-   * thread the OS set aside on a busy machine is not sampled meanwhile, so this does not count that). */
-  sampledMs: number;
-  /** The innermost frame of ours at the run's first sample, to name the culprit. */
-  where: string;
+  cpuMs: number;
 }
 
-export interface Attribution {
-  samples: number;
-  ourSamples: number;
-  longest: Stretch;
+export interface Blame {
+  /** The callback with the most CPU time among those with our code on the stack. */
+  longest: Callback & { where: string };
+  /** Callbacks with our code on the stack. */
+  callbacks: number;
+}
+
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/** This thread's time on a CPU so far, in ms. */
+export function threadCpuMs(fd: number, buffer = new Uint8Array(128)): number {
+  const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+  return Number(String.fromCharCode(...buffer.subarray(0, n)).split(' ')[0]) / 1e6;
 }
 
 export class HostProfiler {
   private readonly session = new inspector.Session();
+  private readonly fd = fs.openSync('/proc/thread-self/schedstat', 'r');
+  private readonly buffer = new Uint8Array(128);
+  private readonly callbacks: Callback[] = [];
+  private depth = 0;
+  private open = { startUs: 0, cpuMs: 0 };
+  private readonly hook = createHook({
+    before: () => {
+      if (this.depth++ > 0) return;
+      this.open = { startUs: nowUs(), cpuMs: threadCpuMs(this.fd, this.buffer) };
+    },
+    after: () => {
+      if (this.depth === 0 || --this.depth > 0) return;
+      const end = nowUs();
+      this.callbacks.push({ startUs: this.open.startUs, wallMs: (end - this.open.startUs) / 1000, cpuMs: threadCpuMs(this.fd, this.buffer) - this.open.cpuMs });
+    },
+  });
+  private profile: CpuProfile | null = null;
 
   constructor(readonly intervalUs = 500) {}
 
@@ -49,15 +75,45 @@ export class HostProfiler {
     await this.post('Profiler.enable');
     await this.post('Profiler.setSamplingInterval', { interval: this.intervalUs });
     await this.post('Profiler.start');
+    this.hook.enable();
   }
 
-  async stop(): Promise<CpuProfile> {
+  async stop(): Promise<{ seconds: number; samples: number; callbacks: number }> {
+    this.hook.disable();
     try {
-      const { profile } = (await this.post('Profiler.stop')) as { profile: CpuProfile };
-      return profile;
+      this.profile = ((await this.post('Profiler.stop')) as { profile: CpuProfile }).profile;
     } finally {
       this.session.disconnect();
+      fs.closeSync(this.fd);
     }
+    return { seconds: (this.profile.endTime - this.profile.startTime) / 1e6, samples: this.profile.samples.length, callbacks: this.callbacks.length };
+  }
+
+  /** The callbacks with a sample of a script that `isOurs` on the stack, and the one that ran longest. */
+  blame(isOurs: (url: string) => boolean): Blame {
+    const profile = this.profile;
+    if (!profile) throw new Error('stop() the profiler first');
+    const frameOf = oursByNode(profile, isOurs);
+    // Sample times, and the frame of ours each one shows (null: none).
+    const times: number[] = [];
+    let t = profile.startTime;
+    profile.samples.forEach((_, i) => {
+      t += profile.timeDeltas[i] ?? 0;
+      times.push(t);
+    });
+    let longest: Blame['longest'] = { startUs: 0, wallMs: 0, cpuMs: 0, where: '' };
+    let count = 0;
+    let i = 0;
+    for (const c of [...this.callbacks].sort((a, b) => a.startUs - b.startUs)) {
+      const end = c.startUs + c.wallMs * 1000;
+      while (i < times.length && times[i] < c.startUs) i++;
+      let frame: CallFrame | null = null;
+      for (let j = i; j < times.length && times[j] <= end && !frame; j++) frame = frameOf(profile.samples[j]);
+      if (!frame) continue;
+      count++;
+      if (c.cpuMs > longest.cpuMs) longest = { ...c, where: `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}` };
+    }
+    return { longest, callbacks: count };
   }
 
   private post(method: string, params?: object): Promise<unknown> {
@@ -65,50 +121,22 @@ export class HostProfiler {
   }
 }
 
-/** The longest synchronous run of samples with a frame whose script URL satisfies `isOurs` on the stack. */
-export function attribute(profile: CpuProfile, isOurs: (url: string) => boolean, intervalUs: number): Attribution {
-  const parent = new Map<number, ProfileNode>();
+// The innermost frame of ours on the stack of each profile node (null: none).
+function oursByNode(profile: CpuProfile, isOurs: (url: string) => boolean): (id: number) => CallFrame | null {
+  const parent = new Map<number, number>();
   const byId = new Map<number, ProfileNode>();
   for (const n of profile.nodes) {
     byId.set(n.id, n);
-    for (const c of n.children ?? []) parent.set(c, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
   }
-  // The innermost frame of ours on each node's stack (null: none).
-  const ours = new Map<number, CallFrame | null>();
-  const oursOf = (id: number): CallFrame | null => {
-    if (ours.has(id)) return ours.get(id)!;
-    const n = byId.get(id)!;
-    const own = isOurs(n.callFrame.url) ? n.callFrame : null;
+  const memo = new Map<number, CallFrame | null>();
+  const of = (id: number): CallFrame | null => {
+    if (memo.has(id)) return memo.get(id)!;
+    const n = byId.get(id);
     const up = parent.get(id);
-    const found = own ?? (up ? oursOf(up.id) : null);
-    ours.set(id, found);
+    const found = n && isOurs(n.callFrame.url) ? n.callFrame : up !== undefined ? of(up) : null;
+    memo.set(id, found);
     return found;
   };
-  const isGc = (id: number) => byId.get(id)?.callFrame.functionName === '(garbage collector)';
-
-  let t = profile.startTime;
-  let ourSamples = 0;
-  let longest: Stretch = { wallMs: 0, sampledMs: 0, where: '' };
-  let run: { start: number; last: number; count: number; where: string } | null = null;
-  const close = () => {
-    if (!run) return;
-    const s = { wallMs: (run.last - run.start) / 1000, sampledMs: (run.count * intervalUs) / 1000, where: run.where };
-    if (s.sampledMs > longest.sampledMs || (s.sampledMs === longest.sampledMs && s.wallMs > longest.wallMs)) longest = s;
-    run = null;
-  };
-  profile.samples.forEach((id, i) => {
-    t += profile.timeDeltas[i] ?? 0;
-    const frame = oursOf(id);
-    if (frame) {
-      ourSamples++;
-      if (!run) run = { start: t, last: t, count: 0, where: `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}` };
-      run.last = t;
-      run.count++;
-    } else if (run && isGc(id)) {
-      run.last = t;
-      run.count++;
-    } else close();
-  });
-  close();
-  return { samples: profile.samples.length, ourSamples, longest };
+  return of;
 }
