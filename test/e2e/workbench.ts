@@ -66,7 +66,8 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
   const input = page.locator(quickInput);
   await input.waitFor({ state: 'visible' });
   await input.pressSequentially(fileName);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ state: 'visible' });
+  // The row Enter opens: until the search has caught up, that can still be a recently opened file.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible' });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
@@ -87,7 +88,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator(quickInput);
   await input.waitFor({ state: 'visible' });
   await input.pressSequentially(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }
@@ -98,11 +99,11 @@ export async function runCommandAndPick(page: Page, title: string, question: str
   const input = page.locator(quickInput);
   await input.waitFor({ state: 'visible' });
   await input.pressSequentially(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget .quick-input-title', { hasText: question }).waitFor({ state: 'visible' });
   await input.pressSequentially(item);
-  await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: new RegExp(`^${item}$`) }).first().waitFor({ state: 'visible' });
+  await page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${item}$`) }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }
