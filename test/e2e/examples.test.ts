@@ -7,16 +7,12 @@
 // reports the pipeline test checks.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { brokenClaims, exampleNotes, type Method } from '../support/exampleNotes';
 import { panelView, shownSdRatios, type PanelView } from './panelView';
 import { screenshot } from './screenshots';
-import { describeWorkbench, quickOpen, runCommandAndPick, tryCommand, waitUntil } from './workbench';
+import { describeWorkbench, fitStatusItem, quickOpen, runCommandAndPick, tryCommand, waitUntil } from './workbench';
 
 const approximationLabel: Record<Method, string> = { meanfield: 'VI (mean-field)', fullrank: 'VI (full-rank)', pathfinder: 'Pathfinder' };
-
-// The status-bar item of a running fit.
-const fitStatusItem = (page: Page) => page.locator('.part.statusbar .statusbar-item', { hasText: 'Vigil:' });
 
 describeWorkbench('Every example from the command palette', { urlVariable: 'VIGIL_E2E_EXAMPLES_URL', lastScreenshot: 'examples-last' }, (session) => {
   for (const note of exampleNotes) {

@@ -7,10 +7,9 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { panelFrame, panelView } from './panelView';
 import { publish, screenshot } from './screenshots';
-import { describeWorkbench, quickOpen, runCommand, tryCommand, waitUntil } from './workbench';
+import { describeWorkbench, fitStatusItem, quickOpen, runCommand, tryCommand, waitUntil } from './workbench';
 
-// The status-bar item of a running fit, and the progress notification with its Cancel button.
-const fitStatusItem = (page: Page) => page.locator('.part.statusbar .statusbar-item', { hasText: 'Vigil:' });
+// The progress notification of a run, with its Cancel button.
 const progressToast = (page: Page, text: string) => page.locator('.notifications-toasts .notification-toast', { hasText: text });
 
 describeWorkbench('Diagnostics panel in the real workbench', { lastScreenshot: 'fit-panel-last' }, (session) => {

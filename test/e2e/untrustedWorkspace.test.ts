@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { panelFrame } from './panelView';
 import { screenshot } from './screenshots';
-import { describeWorkbench, problemRows, quickOpen, runCommand, showProblems, waitUntil } from './workbench';
+import { describeWorkbench, fitStatusItem, problemRows, quickOpen, runCommand, showProblems, waitUntil } from './workbench';
 
 describeWorkbench('An untrusted workspace', { urlVariable: 'VIGIL_E2E_UNTRUSTED_URL', lastScreenshot: 'untrusted-last' }, (session) => {
   test('declining trust puts the window in Restricted Mode', { timeout: 60_000 }, async () => {
@@ -36,7 +36,7 @@ describeWorkbench('An untrusted workspace', { urlVariable: 'VIGIL_E2E_UNTRUSTED_
     await screenshot(page, 'untrusted-fit');
     // Give a fit that wrongly started time to show itself.
     await page.waitForTimeout(3000);
-    assert.equal(await page.locator('.part.statusbar .statusbar-item', { hasText: 'Vigil:' }).count(), 0, 'a status-bar item for a fit');
+    assert.equal(await fitStatusItem(page).count(), 0, 'a status-bar item for a fit');
     assert.equal(await page.locator('.tabs-container .tab', { hasText: 'Vigil: normal_mean' }).count(), 0, 'a diagnostics panel');
     assert.equal(await panelFrame(page), null, 'a diagnostics panel');
   });

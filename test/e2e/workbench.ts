@@ -1,7 +1,7 @@
 // Drives the real VS Code workbench (code-server in Debian's Chromium) the way a user does: keyboard,
 // Quick Open, command palette, Problems panel. Shared by the e2e tests and the harness.
 import { after, before, describe } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { screenshot } from './screenshots';
 
 export const chromiumPath = process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium';
@@ -60,15 +60,20 @@ export function describeWorkbench(
 
 const quickInput = '.quick-input-widget .quick-input-box input';
 
-// Ctrl+P, the file name, Enter; resolves when the file's editor tab is active.
-export async function quickOpen(page: Page, fileName: string): Promise<void> {
-  await page.keyboard.press('Control+P');
+// Opens the quick input with `key`, types `text` and, once the focused row shows it (until the list has
+// caught up, that row can still be a recent file or command), presses Enter.
+async function chooseInQuickInput(page: Page, key: string, text: string): Promise<void> {
+  await page.keyboard.press(key);
   const input = page.locator(quickInput);
   await input.waitFor({ state: 'visible' });
-  await input.pressSequentially(fileName);
-  // The row Enter opens: until the search has caught up, that can still be a recently opened file.
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first().waitFor({ state: 'visible' });
+  await input.pressSequentially(text);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
+}
+
+// Ctrl+P, the file name, Enter; resolves when the file's editor tab is active.
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await chooseInQuickInput(page, 'Control+P', fileName);
   await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible' });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
 }
@@ -84,28 +89,24 @@ export async function tryCommand(page: Page, title: string): Promise<void> {
 
 // F1, the command's title as the palette shows it, Enter.
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator(quickInput);
-  await input.waitFor({ state: 'visible' });
-  await input.pressSequentially(title);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+  await chooseInQuickInput(page, 'F1', title);
+  await page.locator(quickInput).waitFor({ state: 'hidden' });
 }
 
 /** Runs a command that asks with a quick pick titled `question`, and picks the item labelled `item`. */
 export async function runCommandAndPick(page: Page, title: string, question: string, item: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator(quickInput);
-  await input.waitFor({ state: 'visible' });
-  await input.pressSequentially(title);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  await chooseInQuickInput(page, 'F1', title);
   await page.locator('.quick-input-widget .quick-input-title', { hasText: question }).waitFor({ state: 'visible' });
+  const input = page.locator(quickInput);
   await input.pressSequentially(item);
   await page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${item}$`) }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
+}
+
+/** Vigil's status-bar item, shown while a fit runs. */
+export function fitStatusItem(page: Page): Locator {
+  return page.locator('.part.statusbar .statusbar-item', { hasText: 'Vigil:' });
 }
 
 export interface ProblemRow {

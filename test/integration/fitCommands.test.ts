@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { fixtureUri, openFixture, pollAsync, positionOf, waitFor } from './support';
+import { fixtureUri, openFixture, pollAsync, positionOf, revertAndCloseAll, waitFor } from './support';
 
 interface RunSummary {
   outcome: string;
@@ -22,13 +22,8 @@ export const fitCommandIds = [
   'vigil.cancelFit', 'vigil.exportReport', 'vigil.selectDataFile',
 ];
 
-const closeAll = async () => {
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-};
-
 suite('Fit commands', () => {
-  teardown(closeAll);
+  teardown(revertAndCloseAll);
 
   test('every Vigil command is registered', async () => {
     await openFixture('normal_mean.stan');

@@ -3,13 +3,10 @@
 // on the mark at the declaration; fixing the size clears them.
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { fixtureUri, openFixture, positionOf, vigilDiagnostics, waitFor } from './support';
+import { fixtureUri, openFixture, positionOf, revertAndCloseAll, vigilDiagnostics, waitFor } from './support';
 
 suite('Image marks in Problems', () => {
-  teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  teardown(revertAndCloseAll);
 
   test('a mark whose size does not fit the vector, and one that is not a size, are warnings on their declarations', async () => {
     const uri = fixtureUri('image_marks.stan');

@@ -4,16 +4,13 @@
 // after a reload is tested on the workbench: test/e2e/persistence.test.ts.)
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { fixtureUri, openFixture, pollAsync } from './support';
+import { fixtureUri, openFixture, pollAsync, revertAndCloseAll } from './support';
 
 interface Rendered { charts: string[]; stale: boolean }
 interface Snap { label: string; description: string; kind: string; children: Snap[] }
 
 suite('Stored runs', () => {
-  teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  teardown(revertAndCloseAll);
 
   test('lenses, tree and panel mark the result stale after an edit or a settings change, current again after undoing it', async function () {
     this.timeout(90_000);

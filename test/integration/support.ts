@@ -28,6 +28,12 @@ export async function openFixture(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
+// Leaves the fixtures as found: drops unsaved edits and closes the editors.
+export async function revertAndCloseAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 // Polls until `probe()` satisfies `accept`, failing with the last value seen after `timeoutMs`.
 export async function waitFor<T>(probe: () => T, accept: (v: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
