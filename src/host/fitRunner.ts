@@ -21,7 +21,7 @@ export interface RunContext {
   log: vscode.OutputChannel;
 }
 
-/** What a command returns (tests read it): the outcome and, on success, the stored result. */
+/** What a command returns (tests read it): the outcome and, on success, the result (without its draws). */
 export interface RunSummary {
   outcome: RunOutcome['kind'];
   result?: FitResult | CompareReport;
