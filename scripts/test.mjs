@@ -4,7 +4,7 @@
 // packaged VSIX installed and used. Ends with one line `N passed, N failed` and a non-zero exit status
 // when anything failed. Everything it starts is stopped, also on failure, timeout or Ctrl+C.
 // Usage: node scripts/test.mjs [--only unit|vscode]
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +120,20 @@ async function vscodeSuites() {
     cpSync(path.join(root, 'test/fixtures/workspace'), path.join(dir, 'workspace'), { recursive: true });
     return path.join(dir, 'workspace');
   };
+  // A copy of examples/ for the test that runs every example: the method comes from the quick pick,
+  // the NUTS reference has the size the example tests use (test/support/exampleClaims.ts).
+  const examplesCopy = () => {
+    const dir = path.join(freshDir('ws-examples'), 'examples');
+    tempDirs.push(path.dirname(dir));
+    cpSync(path.join(root, 'examples'), dir, { recursive: true });
+    mkdirSync(path.join(dir, '.vscode'));
+    const settings = { 'vigil.fit.method': 'ask', 'vigil.reference.warmup': 500, 'vigil.reference.draws': 500 };
+    writeFileSync(path.join(dir, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+    return dir;
+  };
+  const devUrl = (folder) => workbenchUrl(server, folder, { extensionDevelopmentPath: root });
+  // Test files that need a server of their own (started below), not the development one.
+  const ownServer = ['installedVsix.test.js', 'untrustedWorkspace.test.js'];
 
   // Extension under development: integration tests in the extension host, then the UI tests.
   const resultsDir = freshDir('results');
@@ -142,10 +156,15 @@ async function vscodeSuites() {
     await stage('e2e', () =>
       runNodeTests({
         name: 'e2e',
-        files: findTests(path.join(root, 'out/test/e2e')).filter((f) => !f.endsWith('installedVsix.test.js')),
+        files: findTests(path.join(root, 'out/test/e2e')).filter((f) => !ownServer.some((o) => f.endsWith(o))),
         logDir,
-        env: { ...process.env, VIGIL_E2E_URL: workbenchUrl(server, workspaceCopy('ws-e2e'), { extensionDevelopmentPath: root }) },
-        timeoutMs: 5 * 60_000,
+        env: {
+          ...process.env,
+          VIGIL_E2E_URL: devUrl(workspaceCopy('ws-e2e')),
+          VIGIL_E2E_RELOAD_URL: devUrl(workspaceCopy('ws-reload')),
+          VIGIL_E2E_EXAMPLES_URL: devUrl(examplesCopy()),
+        },
+        timeoutMs: 20 * 60_000,
       }),
     );
   } catch (e) {
@@ -153,6 +172,24 @@ async function vscodeSuites() {
   } finally {
     await server?.stop();
   }
+
+  // Workspace trust on: a server without --disable-workspace-trust, the folder declined by the test.
+  let trustServer;
+  await stage('trust', async () => {
+    trustServer = await startCodeServer({ root, name: 'trust', logDir, workspaceTrust: true });
+    tempDirs.push(trustServer.userDataDir, trustServer.extensionsDir);
+    try {
+      return await runNodeTests({
+        name: 'trust',
+        files: findTests(path.join(root, 'out/test/e2e')).filter((f) => f.endsWith('untrustedWorkspace.test.js')),
+        logDir,
+        env: { ...process.env, VIGIL_E2E_UNTRUSTED_URL: workbenchUrl(trustServer, workspaceCopy('ws-untrusted'), { extensionDevelopmentPath: root }) },
+        timeoutMs: 5 * 60_000,
+      });
+    } finally {
+      await trustServer.stop();
+    }
+  });
 
   // The packaged VSIX, installed into a fresh extensions directory, no development path.
   let vsixServer;

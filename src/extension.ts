@@ -8,12 +8,10 @@ import { EngineClient } from './host/engineClient';
 import { FitCommands, revealDeclaration } from './host/fitCommands';
 import { FitProblems } from './host/fitProblems';
 import { ModelTree } from './host/modelTree';
-import { panelImageMarks } from './host/panelImageMarks';
-import { readText } from './host/runFreshness';
 import { DiagnosticsPanels } from './host/panel';
 import { StanProblems } from './host/problems';
 import { Runs } from './host/runs';
-import { buildPanelStateAsync } from './report/buildPanelState';
+import { StoredRuns } from './host/storedRuns';
 import { FitStatusBar } from './host/statusBar';
 
 // Runs once every imported module has been evaluated.
@@ -46,33 +44,35 @@ export function activate(context: vscode.ExtensionContext): VigilApi {
 // Fits: the worker starts only when a fit does; everything here is cheap to construct.
 function registerFits(context: vscode.ExtensionContext, log: vscode.OutputChannel): void {
   const engine = new EngineClient(path.join(context.extensionPath, 'dist', 'worker.js'));
+  activeEngine = engine;
   const runs = new Runs(context.storageUri ?? context.globalStorageUri);
   const status = new FitStatusBar();
   const fitProblems = new FitProblems();
+  const dataFiles = new DataFiles(context.workspaceState);
+  const stored = new StoredRuns(runs, dataFiles, fitProblems);
   let commands: FitCommands | undefined;
   const panels = new DiagnosticsPanels(context.extensionUri, {
-    restore: async (model) => {
-      const r = await runs.latest(model);
-      if (!r) return null;
-      const source = await readText(model).catch(() => '');
-      return buildPanelStateAsync(r.result, { model: model.toString(), images: panelImageMarks(model, source) });
-    },
+    restore: (model) => stored.panelState(model),
     reveal: (model, range) => void revealDeclaration(model, range),
     cancel: (model) => commands?.cancel(model),
   });
-  const dataFiles = new DataFiles(context.workspaceState);
-  commands = new FitCommands({ engine, panels, problems: fitProblems, runs, status, log }, dataFiles);
+  commands = new FitCommands({ engine, panels, problems: fitProblems, runs, status, log }, dataFiles, stored);
   // The side panel: scans the workspace only once its view is shown.
-  const tree = new ModelTree(runs, dataFiles);
-  const lenses = new FitCodeLenses(runs);
+  const tree = new ModelTree(runs, stored);
+  const lenses = new FitCodeLenses(runs, stored);
   context.subscriptions.push(
-    { dispose: () => engine.dispose() }, runs, status, fitProblems, panels, lenses,
+    engine, runs, status, fitProblems, panels, lenses,
+    ...stored.register(panels),
     vscode.languages.registerCodeLensProvider({ language: 'stan' }, lenses),
     ...commands.register(),
     ...tree.register(),
   );
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+// The engine of the active extension: deactivate() closes its idle worker and the NUTS chain workers
+// that worker keeps warm (everything else is disposed through context.subscriptions).
+let activeEngine: EngineClient | undefined;
+
+export function deactivate(): Promise<void> | undefined {
+  return activeEngine?.closeIdle();
 }

@@ -1,15 +1,18 @@
 // Messages between the extension host, the fit worker (src/worker.ts) and the panel webview. Names are
-// `<domain>/<action>`. Everything here is plain JSON (structured-clone safe): no classes, no typed arrays.
+// `<domain>/<action>`. Everything here is plain JSON (structured-clone safe): no classes, and no typed
+// arrays but the serialized results a fit/result may carry (StoredResult).
 //
-// Host -> worker: fit/start, reference/start, compare/start, fit/cancel.
+// Host -> worker: fit/start, reference/start, compare/start, fit/cancel; engine/close to an idle worker.
 // Worker -> host: fit/progress (many, throttled to <= 20 per second per run), then exactly one of
-//   fit/result, fit/error or fit/cancelled for each run id.
+//   fit/result, fit/error or fit/cancelled for each run id; engine/closed.
 // Host -> webview: the worker's messages forwarded as they are, plus run/started.
 // Webview -> host: panel/ready, fit/cancel, report/export.
 import type { CompareReport, FitResult } from './core/result/fitResult';
 import type {
   DataInput, FitOptions, FitRequestMethod, ModelInput, ProgressUpdate, ReferenceRequest, RunError, VariationalMethod,
 } from './core/pipeline/pipelineTypes';
+import type { ImageMark } from './core/stan/imageMarks';
+import type { PanelState } from './report/panelState';
 
 export type { CompareReport, FitResult } from './core/result/fitResult';
 export type {
@@ -22,6 +25,13 @@ export type {
 
 // ---- host -> worker ----------------------------------------------------------------------------------
 
+// What the extension host asks of a run besides its result: the worker builds the panel state (its
+// densities, pairs and images need the draws) and serializes the full result, and sends the host the
+// result without its draws (resultWithoutDraws).
+export interface HostRunOptions {
+  panel: { model: string; thresholds?: { sdRatioLow: number; sdRatioHigh: number; meanError: number }; images?: ImageMark[] };
+}
+
 export interface FitStartMessage {
   type: 'fit/start';
   id: string;
@@ -29,6 +39,7 @@ export interface FitStartMessage {
   data: DataInput;
   method: FitRequestMethod;
   options?: FitOptions;
+  host?: HostRunOptions;
   seed: number;
 }
 
@@ -40,6 +51,7 @@ export interface ReferenceStartMessage {
   reference: ReferenceRequest;
   // NUTS options (chains, warmup, draws) when the reference is sampled.
   options?: FitOptions;
+  host?: HostRunOptions;
   seed: number;
 }
 
@@ -55,12 +67,19 @@ export interface CompareStartMessage {
   referenceOptions?: FitOptions;
   // The user's warning thresholds (VS Code settings vigil.warnings.*).
   thresholds?: { sdRatioLow?: number; sdRatioHigh?: number; meanError?: number };
+  host?: HostRunOptions;
   seed: number;
 }
 
 export interface FitCancelMessage {
   type: 'fit/cancel';
   id: string;
+}
+
+// Sent to an idle worker before it is let go: it closes its pool of NUTS chain workers, then answers
+// engine/closed.
+export interface EngineCloseMessage {
+  type: 'engine/close';
 }
 
 export type WorkerRequest = FitStartMessage | ReferenceStartMessage | CompareStartMessage | FitCancelMessage;
@@ -80,6 +99,18 @@ export interface FitResultMessage {
   result: FitResult | CompareReport;
   // Non-fatal problems met on the way (model warnings, unmatched imported names).
   warnings?: RunError[];
+  // With HostRunOptions: `result` without its draws, the panel state, and both and the full result
+  // serialized for storage.
+  panel?: PanelState;
+  stored?: StoredResult;
+}
+
+// UTF-8 JSON of the full result, of the result without its draws and of the panel state (buffers
+// transferred, not copied): the host stores them as they are.
+export interface StoredResult {
+  full: Uint8Array;
+  result: Uint8Array;
+  panel: Uint8Array;
 }
 
 export interface FitErrorMessage {
@@ -94,6 +125,10 @@ export interface FitCancelledMessage {
 }
 
 export type WorkerMessage = FitProgressMessage | FitResultMessage | FitErrorMessage | FitCancelledMessage;
+
+export interface EngineClosedMessage {
+  type: 'engine/closed';
+}
 
 // ---- host <-> webview ---------------------------------------------------------------------------------
 

@@ -6,7 +6,10 @@ import { parentPort } from 'node:worker_threads';
 import { runCompare, runNutsFit, runReference, runVariationalFit } from './core/pipeline';
 import type { ElboEntry, ProgressUpdate, RunControl, RunOutcome } from './core/pipeline';
 import { engineError, errorText } from './core/pipeline/runError';
-import type { CompareReport, FitResult, WorkerMessage, WorkerRequest } from './protocol';
+import { closeWorkerPool } from './core/infer/nuts/workerPool';
+import { buildPanelState } from './report/buildPanelState';
+import { resultWithoutDraws } from './report/resultWithoutDraws';
+import type { CompareReport, EngineCloseMessage, EngineClosedMessage, FitResult, StoredResult, WorkerMessage, WorkerRequest } from './protocol';
 
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -40,7 +43,9 @@ function throttled(id: string, post: (m: WorkerMessage) => void): { emit(u: Prog
 }
 
 // Runs one request to its final message.
-export async function handleRun(msg: Exclude<WorkerRequest, { type: 'fit/cancel' }>, signal: AbortSignal, post: (m: WorkerMessage) => void): Promise<void> {
+export async function handleRun(
+  msg: Exclude<WorkerRequest, { type: 'fit/cancel' }>, signal: AbortSignal, post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void,
+): Promise<void> {
   const progress = throttled(msg.id, post);
   const control: RunControl = { signal, onProgress: (u) => progress.emit(u) };
   let outcome: RunOutcome<{ result: FitResult } | CompareReport>;
@@ -63,15 +68,30 @@ export async function handleRun(msg: Exclude<WorkerRequest, { type: 'fit/cancel'
   }
   const v = outcome.value;
   const result = 'schema' in v && v.schema === 'vigil.report' ? v : (v as { result: FitResult }).result;
-  post({ type: 'fit/result', id: msg.id, result, ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}) });
+  const warnings = outcome.warnings.length ? { warnings: outcome.warnings } : {};
+  if (!msg.host) {
+    post({ type: 'fit/result', id: msg.id, result, ...warnings });
+    return;
+  }
+  // For the extension host: the heavy work with the draws done here (see HostRunOptions).
+  const panel = buildPanelState(result, msg.host.panel);
+  const slim = resultWithoutDraws(result);
+  const encode = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
+  const stored: StoredResult = { full: encode(result), result: encode(slim), panel: encode(panel) };
+  const buffers = [stored.full.buffer, stored.result.buffer, stored.panel.buffer] as ArrayBuffer[];
+  post({ type: 'fit/result', id: msg.id, result: slim, panel, stored, ...warnings }, buffers);
 }
 
-// Serves requests on a port (the worker's parentPort; tests can pass a MessageChannel port).
-export function serveRuns(port: { on(event: 'message', f: (m: WorkerRequest) => void): unknown; postMessage(m: WorkerMessage): void }): void {
+// Serves requests on a port (the worker's parentPort; tests can pass a MessageChannel port). The same
+// worker serves run after run, so its NUTS chain workers stay warm between runs.
+export function serveRuns(port: {
+  on(event: 'message', f: (m: WorkerRequest | EngineCloseMessage) => void): unknown;
+  postMessage(m: WorkerMessage | EngineClosedMessage, transfer?: ArrayBuffer[]): void;
+}): void {
   const running = new Map<string, AbortController>();
-  const post = (m: WorkerMessage): void => {
+  const post = (m: WorkerMessage, transfer?: ArrayBuffer[]): void => {
     try {
-      port.postMessage(m);
+      port.postMessage(m, transfer);
     } catch (e) {
       // A result that cannot be cloned (should not happen: results are plain JSON) still ends the run.
       port.postMessage({ type: 'fit/error', id: m.id, errors: [engineError(`could not send the result: ${errorText(e)}`, 'internal')] });
@@ -79,6 +99,11 @@ export function serveRuns(port: { on(event: 'message', f: (m: WorkerRequest) => 
   };
   port.on('message', (msg) => {
     if (!msg || typeof msg !== 'object') return;
+    if (msg.type === 'engine/close') {
+      // The pooled chain workers would otherwise live on until their idle timeout.
+      void closeWorkerPool().catch(() => undefined).then(() => port.postMessage({ type: 'engine/closed' }));
+      return;
+    }
     if (msg.type === 'fit/cancel') {
       running.get(msg.id)?.abort();
       return;

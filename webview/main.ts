@@ -40,7 +40,7 @@ function render(s: PanelState): void {
   statusLine = el('span', { class: `status ${s.status}`, id: 'status' }, s.statusText);
   const header = el('header', {},
     el('h1', {}, s.title),
-    el('div', { class: 'meta' }, khatBadge(s.khat), ' ', statusLine, s.stale ? el('span', { class: 'badge muted' }, 'stale: the model, data or settings changed') : null),
+    el('div', { class: 'meta' }, khatBadge(s.khat), ' ', statusLine, s.stale ? el('span', { class: 'badge muted', id: 'stale' }, 'stale: the model, data or settings changed') : null),
     el('p', { class: 'muted model', title: s.model }, decodeURIComponent(s.model.split('/').pop() ?? s.model)));
   for (const n of s.notes) header.append(el('p', { class: 'note' }, n));
 
@@ -100,6 +100,7 @@ function render(s: PanelState): void {
     densities: s.densities.length,
     warnings: s.warnings.length,
     elboPoints: elbo.points,
+    stale: s.stale,
   };
   document.body.dataset.rendered = summary.charts.join(' ');
   api?.postMessage({ type: 'panel/rendered', summary });

@@ -48,8 +48,9 @@ async function waitForHttp(url, child, timeoutMs) {
   throw new Error(`code-server did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
-// Returns { port, base, userDataDir, extensionsDir, logFile, stop() }.
-export async function startCodeServer({ root, name, extensionsDir, env = {}, logDir, timeoutMs = 60_000 }) {
+// Returns { port, base, userDataDir, extensionsDir, logFile, stop() }. Workspace trust is off (every
+// folder trusted) unless `workspaceTrust` is set.
+export async function startCodeServer({ root, name, extensionsDir, env = {}, logDir, workspaceTrust = false, timeoutMs = 60_000 }) {
   const port = await freePort();
   const userDataDir = freshDir(`${name}-user`);
   extensionsDir ??= freshDir(`${name}-ext`);
@@ -61,7 +62,7 @@ export async function startCodeServer({ root, name, extensionsDir, env = {}, log
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
   ];

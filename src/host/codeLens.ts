@@ -1,6 +1,6 @@
 // Code lenses on .stan files: the three main commands above the program; after a run, above each
 // parameter declaration, the approximation's and the reference's mean ± sd and the worst warning
-// ("VI 2.5 ± 2.2 | NUTS 3.6 ± 3.3 ⚠ sd −32%").
+// ("VI 2.5 ± 2.2 | NUTS 3.6 ± 3.3 ⚠ sd −32%"), with "· stale" once the model, data or settings changed.
 import * as vscode from 'vscode';
 import { declarationRanges } from '../core/diagnose/compare/declarationRanges';
 import type { CompareWarning } from '../core/diagnose/compare/compareReport';
@@ -9,23 +9,24 @@ import { isCompareReport, type CompareReport, type FitResult } from '../protocol
 import { shortLabel, variableOf } from '../report/buildPanelState';
 import { toRange } from './fitProblems';
 import type { Runs } from './runs';
+import type { StoredRuns } from './storedRuns';
 import { timed } from './blockMeter';
 
 export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly sub: vscode.Disposable;
-  private readonly loaded = new Set<string>();
+  private readonly subs: vscode.Disposable[];
 
-  constructor(private readonly runs: Runs) {
-    this.sub = runs.onDidChange(() => this.changed.fire());
+  constructor(private readonly runs: Runs, private readonly stored: StoredRuns) {
+    // Edits of the model itself already make VS Code ask again; data and settings changes do not.
+    this.subs = [runs.onDidChange(() => this.changed.fire()), stored.onDidChangeInputs(() => this.changed.fire())];
   }
 
   refresh(): void {
     this.changed.fire();
   }
 
-  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const analysis = timed('code lenses', () => analyzeStan(doc.getText()));
     const program = analysis.program;
     const first = [program.functions, program.data, program.transformedData, program.parameters, program.transformedParameters, program.model, program.generatedQuantities]
@@ -37,27 +38,24 @@ export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
       new vscode.CodeLens(top, { title: 'Compare with Reference', command: 'vigil.compareWithReference', arguments: arg }),
       new vscode.CodeLens(top, { title: 'Show Diagnostics', command: 'vigil.showDiagnostics', arguments: arg }),
     ];
-    const record = this.runs.peek(doc.uri, 'compare') ?? this.runs.peek(doc.uri, 'fit');
-    if (!record) {
-      // A result stored in an earlier session: load it once, then redraw the lenses.
-      const key = doc.uri.toString();
-      if (!this.loaded.has(key)) {
-        this.loaded.add(key);
-        void this.runs.latest(doc.uri).then((r) => r && this.changed.fire());
-      }
-      return lenses;
-    }
+    // The last run, also one stored in an earlier session.
+    const record = await this.runs.latest(doc.uri);
+    if (!record) return lenses;
+    const stale = !(await this.stored.isCurrent(doc.uri, record));
+    const tooltip = stale
+      ? 'Stale: the model, data or settings changed since this run. Show the Vigil diagnostics panel'
+      : 'Show the Vigil diagnostics panel';
     for (const decl of declarationRanges(program).values()) {
       if (decl.block !== 'parameters') continue;
       const title = parameterLensTitle(record.result, decl.name);
       if (!title) continue;
-      lenses.push(new vscode.CodeLens(toRange(decl.range), { title, command: 'vigil.showDiagnostics', arguments: arg, tooltip: 'Show the Vigil diagnostics panel' }));
+      lenses.push(new vscode.CodeLens(toRange(decl.range), { title: stale ? `${title} · stale` : title, command: 'vigil.showDiagnostics', arguments: arg, tooltip }));
     }
     return lenses;
   }
 
   dispose(): void {
-    this.sub.dispose();
+    for (const s of this.subs) s.dispose();
     this.changed.dispose();
   }
 }

@@ -2,19 +2,18 @@
 // editor; asks (quick pick) only when a setting says 'ask'; refuses to run in an untrusted workspace.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CompareReport, FitResult } from '../protocol';
 import type { RunRequest } from './engineClient';
 import { declaresData, type DataFiles } from './dataFiles';
 import { newRunId } from './engineClient';
-import { chooseMethod, chooseReference, fitOptions, readFitSettings } from './fitSettings';
+import { chooseMethod, chooseReference, fitOptions, readFitSettings, referenceOptions } from './fitSettings';
 import { runWithUi, type RunContext, type RunSummary } from './fitRunner';
 import { inputHash, type RunKind } from './runs';
-import { buildPanelStateAsync } from '../report/buildPanelState';
-import { renderHtmlReport } from '../report/renderHtmlReport';
+import { renderPanelStateHtml } from '../report/renderHtmlReport';
 import { toRange } from './fitProblems';
-import { blockRecord } from './blockMeter';
+import { blockRecord, timed } from './blockMeter';
 import { panelImageMarks } from './panelImageMarks';
-import { isRunCurrent } from './runFreshness';
+import { readText } from './runFreshness';
+import type { StoredRuns } from './storedRuns';
 
 /** Optional second argument of the commands (scripts and tests): skips the questions. */
 export interface FitCommandOptions {
@@ -26,7 +25,7 @@ export interface FitCommandOptions {
 export class FitCommands {
   private readonly runningByModel = new Map<string, Set<string>>();
 
-  constructor(private readonly ctx: RunContext, private readonly dataFiles: DataFiles) {}
+  constructor(private readonly ctx: RunContext, private readonly dataFiles: DataFiles, private readonly stored: StoredRuns) {}
 
   register(): vscode.Disposable[] {
     const c = vscode.commands.registerCommand;
@@ -86,18 +85,21 @@ export class FitCommands {
     }
     const dataText = data ? await readText(data) : null;
     const seed = o.seed ?? settings.seed;
-    const common = { id: newRunId(), model: { source, path: model.fsPath }, data: { text: dataText, path: data?.fsPath ?? null }, seed, options: fitOptions(settings) };
+    const common = {
+      id: newRunId(), model: { source, path: model.fsPath }, data: { text: dataText, path: data?.fsPath ?? null }, seed, options: fitOptions(settings),
+      host: { panel: { model: model.toString(), thresholds: settings.thresholds, images: panelImageMarks(model, source) } },
+    };
     const request: RunRequest = kind === 'fit'
       ? { type: 'fit/start', ...common, method: method! }
       : kind === 'reference'
-        ? { type: 'reference/start', ...common, reference: reference! }
-        : { type: 'compare/start', ...common, method: method!, reference: reference!, thresholds: settings.thresholds };
+        ? { type: 'reference/start', ...common, options: referenceOptions(settings), reference: reference! }
+        : { type: 'compare/start', ...common, method: method!, reference: reference!, referenceOptions: referenceOptions(settings), thresholds: settings.thresholds };
     const hash = inputHash(source, dataText, { settings, kind, method, reference });
     const key = model.toString();
     const ids = this.runningByModel.get(key) ?? new Set<string>();
     this.runningByModel.set(key, ids.add(request.id));
     try {
-      return await runWithUi(this.ctx, kind, model, data, request, hash, settings.thresholds);
+      return await runWithUi(this.ctx, kind, model, data, request, hash);
     } finally {
       ids.delete(request.id);
     }
@@ -106,18 +108,12 @@ export class FitCommands {
   async showDiagnostics(uri?: vscode.Uri): Promise<boolean> {
     const doc = await this.model(uri);
     if (!doc) return false;
-    const record = await this.ctx.runs.latest(doc.uri);
     const panel = this.ctx.panels.show(doc.uri, false);
-    if (record && !panel.state && panel.live.length === 0) {
-      const stale = record.hash.length > 0 && !(await this.isCurrent(doc, record.hash, record.kind, record.result));
-      this.ctx.panels.setState(doc.uri, await buildPanelStateAsync(record.result, { model: doc.uri.toString(), stale, thresholds: readFitSettings(doc.uri).thresholds, images: panelImageMarks(doc.uri, doc.getText()) }));
+    if (!panel.state && panel.live.length === 0) {
+      const state = await this.stored.panelState(doc.uri);
+      if (state) this.ctx.panels.setState(doc.uri, state);
     }
     return true;
-  }
-
-  // Whether a stored result was made from the current model, data and settings.
-  private async isCurrent(doc: vscode.TextDocument, hash: string, kind: RunKind, result: FitResult | CompareReport): Promise<boolean> {
-    return isRunCurrent(doc.uri, doc.getText(), { model: doc.uri.toString(), kind, when: '', hash, result }, this.dataFiles);
   }
 
   /** Cancels the runs of the model (argument or active editor), or every run when it has none. */
@@ -139,12 +135,19 @@ export class FitCommands {
       void vscode.window.showWarningMessage('Vigil: nothing to export yet: fit the model or compare it with a reference first.');
       return undefined;
     }
+    const full = await this.ctx.runs.fullResult(doc.uri, record.kind);
+    const panel = await this.ctx.runs.panelOf(doc.uri, record);
+    if (!full || !panel) {
+      void vscode.window.showWarningMessage('Vigil: the full result of the last run is not in storage any more: run it again to export it.');
+      return undefined;
+    }
     const base = target ? target.fsPath.replace(/\.html$/, '') : doc.uri.fsPath.replace(/\.stan$/, '.vigil-report');
     const html = vscode.Uri.file(`${base}.html`);
     const json = vscode.Uri.file(`${base}.json`);
-    const enc = new TextEncoder();
-    await vscode.workspace.fs.writeFile(html, enc.encode(renderHtmlReport(record.result, { model: vscode.workspace.asRelativePath(doc.uri), thresholds: readFitSettings(doc.uri).thresholds, images: panelImageMarks(doc.uri, doc.getText()) })));
-    await vscode.workspace.fs.writeFile(json, enc.encode(JSON.stringify(record.result, null, 1)));
+    // The panel state the worker built, and the result as it serialized it: nothing heavy on this thread.
+    const state = { ...panel, model: vscode.workspace.asRelativePath(doc.uri) };
+    await vscode.workspace.fs.writeFile(html, new TextEncoder().encode(timed('render report', () => renderPanelStateHtml(state))));
+    await vscode.workspace.fs.copy(full, json, { overwrite: true });
     void vscode.window.showInformationMessage(`Vigil: report written to ${vscode.workspace.asRelativePath(html)} and ${path.basename(json.fsPath)}.`, 'Open in Browser').then((c) => {
       if (c) void vscode.env.openExternal(html);
     });
@@ -173,10 +176,4 @@ function modelArgument(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
   const fromTree = (arg as { modelUri?: unknown } | null | undefined)?.modelUri;
   return fromTree instanceof vscode.Uri ? fromTree : undefined;
-}
-
-async function readText(uri: vscode.Uri): Promise<string> {
-  // An open editor may hold unsaved edits: fit what the user sees.
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  return open ? open.getText() : Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
 }

@@ -36,6 +36,10 @@ export class FitProblems implements vscode.Disposable {
     this.fit.set(model, out);
   }
 
+  hasFit(model: vscode.Uri): boolean {
+    return this.fit.has(model);
+  }
+
   clearFit(model: vscode.Uri): void {
     this.fit.delete(model);
   }

@@ -5,9 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatRunError } from '../core/pipeline/runError';
 import { isCompareReport, type CompareReport, type FitResult, type RunError, type WorkerMessage } from '../protocol';
-import { buildPanelStateAsync } from '../report/buildPanelState';
 import { timed } from './blockMeter';
-import { panelImageMarks } from './panelImageMarks';
 import type { EngineClient, RunOutcome, RunRequest } from './engineClient';
 import type { FitProblems } from './fitProblems';
 import type { DiagnosticsPanels } from './panel';
@@ -23,7 +21,7 @@ export interface RunContext {
   log: vscode.OutputChannel;
 }
 
-/** What a command returns (tests read it): the outcome and, on success, the stored result. */
+/** What a command returns (tests read it): the outcome and, on success, the result (without its draws). */
 export interface RunSummary {
   outcome: RunOutcome['kind'];
   result?: FitResult | CompareReport;
@@ -31,10 +29,7 @@ export interface RunSummary {
   message: string;
 }
 
-export async function runWithUi(
-  ctx: RunContext, kind: RunKind, model: vscode.Uri, data: vscode.Uri | null, request: RunRequest, hash: string,
-  thresholds: { sdRatioLow: number; sdRatioHigh: number; meanError: number },
-): Promise<RunSummary> {
+export async function runWithUi(ctx: RunContext, kind: RunKind, model: vscode.Uri, data: vscode.Uri | null, request: RunRequest, hash: string): Promise<RunSummary> {
   const name = path.basename(model.fsPath);
   const verb = kind === 'fit' ? 'Fitting' : kind === 'reference' ? 'Computing the reference for' : 'Comparing';
   const method = request.type === 'reference/start' ? request.reference.kind : request.method;
@@ -67,11 +62,15 @@ export async function runWithUi(
 
   switch (outcome.kind) {
     case 'result': {
-      const result = outcome.result;
-      await ctx.runs.save(model, kind, hash, result);
+      const { result, panel, stored } = outcome;
+      if (!panel || !stored) {
+        const message = `Vigil: the engine sent no panel for ${name}.`;
+        void vscode.window.showErrorMessage(message);
+        return { outcome: 'crashed', message };
+      }
+      await ctx.runs.save(model, kind, hash, result, panel, stored);
       if (isCompareReport(result)) timed('problems', () => ctx.problems.showReport(model, result));
-      const state = await buildPanelStateAsync(result, { model: model.toString(), thresholds, images: panelImageMarks(model, request.model.source) });
-      ctx.panels.setState(model, state, false);
+      ctx.panels.setState(model, panel, false);
       const headline = isCompareReport(result) ? `${result.warnings.length} warning(s)` : result.stopReason;
       const message = `Vigil: ${name}: done in ${seconds} s — ${headline}.`;
       ctx.log.appendLine(message);

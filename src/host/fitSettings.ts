@@ -8,6 +8,9 @@ export interface FitSettings {
   seed: number;
   draws: number;
   referenceKind: 'auto' | 'exact' | 'nuts' | 'ask';
+  // NUTS reference: warm-up and kept draws per chain.
+  referenceWarmup: number;
+  referenceDraws: number;
   thresholds: { sdRatioLow: number; sdRatioHigh: number; meanError: number };
   onSave: boolean;
 }
@@ -26,6 +29,8 @@ export function readFitSettings(scope?: vscode.ConfigurationScope): FitSettings 
     seed: Math.round(num('fit.seed', 1, 0, 2 ** 31 - 1)),
     draws: Math.round(num('fit.draws', 1000, 10, 100_000)),
     referenceKind: (['auto', 'exact', 'nuts', 'ask'].includes(kind) ? kind : 'auto') as FitSettings['referenceKind'],
+    referenceWarmup: Math.round(num('reference.warmup', 1000, 50, 100_000)),
+    referenceDraws: Math.round(num('reference.draws', 1000, 50, 100_000)),
     thresholds: {
       sdRatioLow: num('warnings.sdRatioLow', 0.8, 0, 1),
       sdRatioHigh: num('warnings.sdRatioHigh', 1.25, 1, 100),
@@ -37,6 +42,11 @@ export function readFitSettings(scope?: vscode.ConfigurationScope): FitSettings 
 
 export function fitOptions(s: FitSettings): FitOptions {
   return { algorithm: s.algorithm, draws: s.draws };
+}
+
+/** Options of a NUTS reference (ignored by exact ones). */
+export function referenceOptions(s: FitSettings): FitOptions {
+  return { chains: 4, warmup: s.referenceWarmup, draws: s.referenceDraws };
 }
 
 /** The method: an explicit argument, else the setting, else (setting 'ask') a quick pick. */

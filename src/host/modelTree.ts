@@ -1,17 +1,17 @@
 // The Vigil side panel's tree (view `vigil.models`): the workspace's .stan models; under each its last
 // run; under that the parameters with a status icon, and their warnings. Nothing is scanned until VS Code
 // first asks for the root (the view is visible); then a file watcher keeps the list, and the runs store
-// and saves keep the runs, up to date.
+// and changes of the runs' inputs (StoredRuns) keep the runs, up to date.
 import * as vscode from 'vscode';
 import type { CompareWarning } from '../core/diagnose/compare/compareReport';
 import { parseProgram } from '../core/stan/parser';
 import { topDeclarations } from '../core/stan/topDeclarations';
 import { variableOf } from '../report/buildPanelState';
 import type { PanelRange, Severity } from '../report/panelState';
-import type { DataFiles } from './dataFiles';
 import { revealCommand, revealInModel, treeItemOf, type ModelTreeNode } from './modelTreeItems';
-import { isRunCurrent, readText } from './runFreshness';
+import { readText } from './runFreshness';
 import type { Runs } from './runs';
+import type { StoredRuns } from './storedRuns';
 
 export const modelTreeViewId = 'vigil.models';
 
@@ -24,8 +24,8 @@ export class ModelTree implements vscode.TreeDataProvider<ModelTreeNode>, vscode
   private readonly disposables: vscode.Disposable[] = [];
   private watching = false;
 
-  constructor(private readonly runs: Runs, private readonly dataFiles: DataFiles) {
-    this.disposables.push(this.changed, runs.onDidChange(() => this.refresh()));
+  constructor(private readonly runs: Runs, private readonly stored: StoredRuns) {
+    this.disposables.push(this.changed, runs.onDidChange(() => this.refresh()), stored.onDidChangeInputs(() => this.refresh()));
   }
 
   register(): vscode.Disposable[] {
@@ -77,7 +77,6 @@ export class ModelTree implements vscode.TreeDataProvider<ModelTreeNode>, vscode
       watcher,
       watcher.onDidCreate(() => this.refresh(true)),
       watcher.onDidDelete(() => this.refresh(true)),
-      vscode.workspace.onDidSaveTextDocument((d) => { if (d.languageId === 'stan' || d.uri.path.endsWith('.json')) this.refresh(); }),
     );
   }
 
@@ -86,13 +85,7 @@ export class ModelTree implements vscode.TreeDataProvider<ModelTreeNode>, vscode
     if (!record) return [{ kind: 'note', modelUri, text: 'No runs yet: right-click the model to fit or compare.' }];
     const approx = 'approximation' in record.result ? record.result.approximation : record.result;
     let status: 'ok' | 'failed' | 'stale' = approx.ok ? 'ok' : 'failed';
-    if (status === 'ok') {
-      try {
-        if (!(await isRunCurrent(modelUri, await readText(modelUri), record, this.dataFiles))) status = 'stale';
-      } catch {
-        status = 'stale'; // the model file is gone or unreadable
-      }
-    }
+    if (status === 'ok' && !(await this.stored.isCurrent(modelUri, record))) status = 'stale';
     return [{ kind: 'run', modelUri, record, status }];
   }
 

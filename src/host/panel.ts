@@ -15,7 +15,7 @@ export interface PanelHandlers {
   cancel(model: vscode.Uri): void;
 }
 
-class ModelPanel {
+export class ModelPanel {
   state: PanelState | null = null;
   // Messages of the run in progress, replayed after a panel/ready (the webview may have been reloaded).
   live: (HostToWebview | PanelToWebview)[] = [];
@@ -61,6 +61,11 @@ export class DiagnosticsPanels implements vscode.Disposable {
     const name = (model.path.split('/').pop() ?? 'model').replace(/\.stan$/, '');
     const panel = vscode.window.createWebviewPanel(panelViewType, `Vigil: ${name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus }, {});
     return this.adopt(model, panel);
+  }
+
+  /** Every open panel. */
+  shown(): ModelPanel[] {
+    return [...this.panels.values()];
   }
 
   get(model: vscode.Uri): ModelPanel | undefined {

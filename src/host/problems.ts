@@ -3,6 +3,7 @@ import { analyzeStan } from '../core/stan/analyze';
 import type { StanDiagnostic } from '../core/stan/diagnostic';
 import type { Span } from '../core/stan/span';
 import { checkSettingsSection, readCheckSettings } from './config';
+import { imageMarkProblems } from './panelImageMarks';
 
 export const diagnosticSource = 'vigil';
 
@@ -89,7 +90,9 @@ export class StanProblems implements vscode.Disposable {
     const started = performance.now();
     let found: StanDiagnostic[];
     try {
-      found = analyzeStan(doc.getText(), { functionsOnly: doc.uri.path.endsWith('.stanfunctions') }).diagnostics;
+      const text = doc.getText();
+      const analysis = analyzeStan(text, { functionsOnly: doc.uri.path.endsWith('.stanfunctions') });
+      found = [...analysis.diagnostics, ...imageMarkProblems(text, analysis.program)];
     } catch (e) {
       // The front end promises never to throw; if it does, say so rather than leave stale entries.
       this.log.appendLine(`internal error checking ${doc.uri.fsPath}: ${e instanceof Error ? e.stack : String(e)}`);

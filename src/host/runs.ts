@@ -1,9 +1,13 @@
-// The last results per model, kept in workspace storage (one JSON file per model and kind) so they are
-// shown again on reopening, and marked stale when the model, data or settings change (content hash).
+// The last results per model, kept in workspace storage so they are shown again on reopening, and marked
+// stale when the model, data or settings change (content hash). Per model and kind, three files, each
+// as the worker serialized it (the host never stringifies a result): the record (the result without its
+// draws) read back on reopening for the lenses and the side panel; the panel state, read when a panel
+// shows it; the full result, only copied (Export Report).
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { timed } from './blockMeter';
-import type { CompareReport, FitResult } from '../protocol';
+import type { CompareReport, FitResult, StoredResult } from '../protocol';
+import type { PanelState } from '../report/panelState';
 
 export type RunKind = 'fit' | 'reference' | 'compare';
 
@@ -12,8 +16,10 @@ export interface RunRecord {
   kind: RunKind;
   when: string; // ISO time
   hash: string; // of model text + data text + settings
-  result: FitResult | CompareReport;
+  result: FitResult | CompareReport; // without its draws (resultWithoutDraws)
 }
+
+type Part = 'record' | 'panel' | 'result';
 
 export function inputHash(modelText: string, dataText: string | null, settings: unknown): string {
   return createHash('sha256').update(modelText).update('\0').update(dataText ?? '').update('\0').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
@@ -21,6 +27,7 @@ export function inputHash(modelText: string, dataText: string | null, settings: 
 
 export class Runs {
   private readonly memory = new Map<string, RunRecord>();
+  private readonly panels = new WeakMap<RunRecord, PanelState>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
@@ -30,25 +37,34 @@ export class Runs {
     return `${kind}:${model.toString()}`;
   }
 
-  private file(model: vscode.Uri, kind: RunKind): vscode.Uri | undefined {
+  private file(model: vscode.Uri, kind: RunKind, part: Part): vscode.Uri | undefined {
     if (!this.storage) return undefined;
     const name = createHash('sha1').update(model.toString()).digest('hex').slice(0, 16);
-    return vscode.Uri.joinPath(this.storage, 'runs', `${name}.${kind}.json`);
+    return vscode.Uri.joinPath(this.storage, 'runs', `${name}.${kind}${part === 'record' ? '' : `.${part}`}.json`);
   }
 
-  async save(model: vscode.Uri, kind: RunKind, hash: string, result: FitResult | CompareReport): Promise<RunRecord> {
+  /** Keeps a run: `result` (without its draws) and `panel` as received, `stored` as the worker serialized them. */
+  async save(model: vscode.Uri, kind: RunKind, hash: string, result: FitResult | CompareReport, panel: PanelState, stored: StoredResult): Promise<RunRecord> {
     const record: RunRecord = { model: model.toString(), kind, when: new Date().toISOString(), hash, result };
     this.memory.set(this.key(model, kind), record);
+    this.panels.set(record, panel);
     this.changed.fire(model);
-    const file = this.file(model, kind);
-    if (file) {
-      try {
-        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-        const bytes = timed('store result', () => new TextEncoder().encode(JSON.stringify(record)));
-        await vscode.workspace.fs.writeFile(file, bytes);
-      } catch {
-        // Persistence is a convenience: the result is still shown this session.
-      }
+    const [recordFile, panelFile, resultFile] = (['record', 'panel', 'result'] as Part[]).map((p) => this.file(model, kind, p));
+    if (!recordFile || !panelFile || !resultFile) return record;
+    try {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(recordFile, '..'));
+      // {"model": ..., "when": ..., "result": <the worker's bytes>}: the result is not stringified here.
+      const { result: _, ...meta } = record;
+      const head = new TextEncoder().encode(`${JSON.stringify(meta).slice(0, -1)},"result":`);
+      const bytes = new Uint8Array(head.length + stored.result.length + 1);
+      bytes.set(head);
+      bytes.set(stored.result, head.length);
+      bytes[bytes.length - 1] = '}'.charCodeAt(0);
+      await vscode.workspace.fs.writeFile(resultFile, stored.full);
+      await vscode.workspace.fs.writeFile(panelFile, stored.panel);
+      await vscode.workspace.fs.writeFile(recordFile, bytes);
+    } catch {
+      // Persistence is a convenience: the result is still shown this session.
     }
     return record;
   }
@@ -57,27 +73,49 @@ export class Runs {
   async get(model: vscode.Uri, kind: RunKind): Promise<RunRecord | undefined> {
     const hit = this.memory.get(this.key(model, kind));
     if (hit) return hit;
-    const file = this.file(model, kind);
+    const record = await this.read<RunRecord>(model, kind, 'record');
+    if (!record?.result || typeof record.hash !== 'string') return undefined;
+    this.memory.set(this.key(model, kind), record);
+    return record;
+  }
+
+  /** The panel state of a record (read from storage the first time), undefined when it is gone. */
+  async panelOf(model: vscode.Uri, record: RunRecord): Promise<PanelState | undefined> {
+    const kept = this.panels.get(record);
+    if (kept) return kept;
+    const panel = await this.read<PanelState>(model, record.kind, 'panel');
+    if (panel) this.panels.set(record, panel);
+    return panel;
+  }
+
+  /** Where the full result of the model's last run of `kind` is kept, when it is. */
+  async fullResult(model: vscode.Uri, kind: RunKind): Promise<vscode.Uri | undefined> {
+    const file = this.file(model, kind, 'result');
     if (!file) return undefined;
     try {
-      const record = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8')) as RunRecord;
-      this.memory.set(this.key(model, kind), record);
-      return record;
+      await vscode.workspace.fs.stat(file);
+      return file;
     } catch {
       return undefined;
     }
   }
 
-  /** The most recent record with a result to show: a comparison first, else a fit, else a reference. */
+  /** The most recent record with a result to show: a comparison, a fit or a reference, the newest. */
   async latest(model: vscode.Uri): Promise<RunRecord | undefined> {
     const all = (await Promise.all((['compare', 'fit', 'reference'] as RunKind[]).map((k) => this.get(model, k)))).filter((r): r is RunRecord => !!r);
     all.sort((a, b) => b.when.localeCompare(a.when));
     return all[0];
   }
 
-  /** Synchronous, memory only (code lenses). */
-  peek(model: vscode.Uri, kind: RunKind): RunRecord | undefined {
-    return this.memory.get(this.key(model, kind));
+  private async read<T>(model: vscode.Uri, kind: RunKind, part: Part): Promise<T | undefined> {
+    const file = this.file(model, kind, part);
+    if (!file) return undefined;
+    try {
+      const text = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
+      return timed(`read stored ${part}`, () => JSON.parse(text)) as T;
+    } catch {
+      return undefined;
+    }
   }
 
   dispose(): void {

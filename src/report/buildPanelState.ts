@@ -16,8 +16,6 @@ export interface PanelStateOptions {
   /** At most this many names offered in the pairs plot. */
   maxPairNames?: number;
   stale?: boolean;
-  /** Curves computed beforehand (buildPanelStateAsync). */
-  densities?: DensityCurve[];
   /** Variables to draw as images (findImageMarks over the model's source and settings). */
   images?: ImageMark[];
 }
@@ -44,32 +42,12 @@ export function shortLabel(fit: FitResult): string {
   return fit.method === 'nuts' ? 'NUTS' : fit.method === 'exact' ? 'exact' : fit.method === 'imported' ? 'ref' : fit.method === 'pathfinder' ? 'PF' : 'VI';
 }
 
-/** As buildPanelState, yielding to the event loop between density curves (for the extension host). */
-export async function buildPanelStateAsync(input: CompareReport | FitResult, o: PanelStateOptions = {}): Promise<PanelState> {
-  const plan = planOf(input, o);
-  const densities: DensityCurve[] = [];
-  for (let i = 0; i < plan.length; i += 4) {
-    densities.push(...densityCurves(plan.slice(i, i + 4)));
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  return buildPanelState(input, { ...o, densities });
-}
-
 interface DensityJob {
   name: string;
   approximation: number[] | null;
   reference: number[] | null;
   exact: boolean;
   severity: Severity | null;
-}
-
-function planOf(input: CompareReport | FitResult, o: PanelStateOptions): DensityJob[] {
-  const report = isCompareReport(input) ? input : null;
-  const approx = report ? report.approximation : (input as FitResult);
-  const ref = report?.reference ?? null;
-  const worst = worstSeverity(report ? report.warnings : []);
-  const names = [...approx.names.parameters, ...approx.names.transformedParameters, ...approx.names.generatedQuantities];
-  return densityPlan(approx, ref, names, (n) => worst.get(n) ?? worst.get(variableOf(n)) ?? null, o.maxDensities ?? 60);
 }
 
 // Which curves to draw: names with warnings first, up to `max`, then back in declared order.
@@ -116,7 +94,7 @@ export function buildPanelState(input: CompareReport | FitResult, o: PanelStateO
     };
   });
 
-  const densities = o.densities ?? densityCurves(densityPlan(approx, ref, names, severityOf, o.maxDensities ?? 60));
+  const densities = densityCurves(densityPlan(approx, ref, names, severityOf, o.maxDensities ?? 60));
 
   const khatReport = joint?.khat;
   const thresholds = o.thresholds ?? report?.thresholds ?? { sdRatioLow: 0.8, sdRatioHigh: 1.25, meanError: 0.25 };

@@ -124,4 +124,6 @@ export interface RenderedSummary {
   densities: number;
   warnings: number;
   elboPoints: number;
+  /** The run shown was made from other model, data or settings than the current ones. */
+  stale: boolean;
 }

@@ -1,12 +1,10 @@
 // UI test on the real workbench (code-server + Chromium), started by scripts/test.mjs, which passes the
 // workbench URL (workspace copy + extension under development) in VIGIL_E2E_URL.
 import * as assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { publish, screenshot } from './screenshots';
-import { launchBrowser, openWorkbench, problemRows, quickOpen, showProblems, waitUntil } from './workbench';
-
-const url = process.env.VIGIL_E2E_URL;
+import { describeWorkbench, problemRows, quickOpen, showProblems, waitUntil } from './workbench';
 
 // The page's globals used inside page.evaluate, typed by hand: the project compiles without the DOM lib.
 interface DomElement {
@@ -16,25 +14,13 @@ interface DomElement {
 declare const document: { querySelectorAll(selector: string): Iterable<DomElement>; querySelector(selector: string): DomElement | null };
 declare function getComputedStyle(e: DomElement): { color: string };
 
-describe('Problems panel in the real workbench', { skip: url ? false : 'needs VIGIL_E2E_URL (run it through npm test)' }, () => {
-  let browser: Browser;
-  let page: Page;
-
-  before(async () => {
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, url!);
-  });
-
-  after(async () => {
-    if (page) await screenshot(page, 'problems-last').catch(() => undefined);
-    await browser?.close();
-  });
-
+describeWorkbench('Problems panel in the real workbench', { lastScreenshot: 'problems-last' }, (session) => {
   test('Quick Open opens the broken model', { timeout: 60_000 }, async () => {
-    await quickOpen(page, 'broken.stan');
+    await quickOpen(session.page, 'broken.stan');
   });
 
   test('the Stan grammar colours keywords, types and comments', { timeout: 30_000 }, async () => {
+    const { page } = session;
     // Tokenisation is asynchronous: wait for it, then say which token stayed plain.
     const coloured = (c: { parameters: string; real: string; comment: string; plain: string }) =>
       c.parameters !== c.plain && c.real !== c.plain && c.comment !== c.plain;
@@ -45,6 +31,7 @@ describe('Problems panel in the real workbench', { skip: url ? false : 'needs VI
   });
 
   test('the Problems panel shows the error at line 16, column 32', { timeout: 60_000 }, async () => {
+    const { page } = session;
     await showProblems(page);
     const rows = await waitUntil(() => problemRows(page), (r) => r.some((x) => x.text.includes('sigm')), 'the entry for sigm');
     assert.equal(rows.length, 1, `one entry: ${JSON.stringify(rows)}`);
@@ -55,6 +42,7 @@ describe('Problems panel in the real workbench', { skip: url ? false : 'needs VI
   });
 
   test('typing the fix clears the entry', { timeout: 60_000 }, async () => {
+    const { page } = session;
     await goToLineColumn(page, 16, 36);
     await page.keyboard.type('a');
     await waitUntil(() => editorText(page), (t) => t.includes('y ~ normal(alpha + beta * x, sigma);'), 'the fix in the editor');

@@ -1,6 +1,8 @@
 // Drives the real VS Code workbench (code-server in Debian's Chromium) the way a user does: keyboard,
 // Quick Open, command palette, Problems panel. Shared by the e2e tests and the harness.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { after, before, describe } from 'node:test';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { screenshot } from './screenshots';
 
 export const chromiumPath = process.env.VIGIL_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -27,29 +29,84 @@ export async function openWorkbench(browser: Browser, url: string, timeoutMs = 9
   return page;
 }
 
+export interface WorkbenchSession {
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * A suite on the workbench whose URL scripts/test.mjs passes in the environment variable `urlVariable`:
+ * one browser and page opened before its tests (read `session.page` inside them), a screenshot named
+ * `lastScreenshot` when it ends, pass or fail. Skipped when the variable is not set.
+ */
+export function describeWorkbench(
+  title: string, o: { urlVariable?: string; lastScreenshot: string }, body: (session: WorkbenchSession) => void,
+): void {
+  const variable = o.urlVariable ?? 'VIGIL_E2E_URL';
+  const url = process.env[variable];
+  describe(title, { skip: url ? false : `needs ${variable} (run it through npm test)` }, () => {
+    const session = {} as WorkbenchSession;
+    before(async () => {
+      session.browser = await launchBrowser();
+      session.page = await openWorkbench(session.browser, url!);
+    });
+    after(async () => {
+      if (session.page) await screenshot(session.page, o.lastScreenshot).catch(() => undefined);
+      await session.browser?.close();
+    });
+    body(session);
+  });
+}
+
 const quickInput = '.quick-input-widget .quick-input-box input';
+
+// Opens the quick input with `key`, types `text` and, once the focused row shows it (until the list has
+// caught up, that row can still be a recent file or command), presses Enter.
+async function chooseInQuickInput(page: Page, key: string, text: string): Promise<void> {
+  await page.keyboard.press(key);
+  const input = page.locator(quickInput);
+  await input.waitFor({ state: 'visible' });
+  await input.pressSequentially(text);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
 
 // Ctrl+P, the file name, Enter; resolves when the file's editor tab is active.
 export async function quickOpen(page: Page, fileName: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator(quickInput);
-  await input.waitFor({ state: 'visible' });
-  await input.pressSequentially(fileName);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  await chooseInQuickInput(page, 'Control+P', fileName);
   await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible' });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
 }
 
+// A command that may not exist under this title in this VS Code: close the palette if it is not found.
+export async function tryCommand(page: Page, title: string): Promise<void> {
+  try {
+    await runCommand(page, title);
+  } catch {
+    await page.keyboard.press('Escape');
+  }
+}
+
 // F1, the command's title as the palette shows it, Enter.
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
+  await chooseInQuickInput(page, 'F1', title);
+  await page.locator(quickInput).waitFor({ state: 'hidden' });
+}
+
+/** Runs a command that asks with a quick pick titled `question`, and picks the item labelled `item`. */
+export async function runCommandAndPick(page: Page, title: string, question: string, item: string): Promise<void> {
+  await chooseInQuickInput(page, 'F1', title);
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: question }).waitFor({ state: 'visible' });
   const input = page.locator(quickInput);
-  await input.waitFor({ state: 'visible' });
-  await input.pressSequentially(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await input.pressSequentially(item);
+  await page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${item}$`) }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
+}
+
+/** Vigil's status-bar item, shown while a fit runs. */
+export function fitStatusItem(page: Page): Locator {
+  return page.locator('.part.statusbar .statusbar-item', { hasText: 'Vigil:' });
 }
 
 export interface ProblemRow {

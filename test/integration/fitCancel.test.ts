@@ -13,12 +13,21 @@ suite('Fit cancel', () => {
   test('Cancel Fit stops a running comparison', async function () {
     this.timeout(60_000);
     const uri = fixtureUri('eight_schools_centered.stan');
-    const running = vscode.commands.executeCommand('vigil.compareWithReference', uri, { method: 'meanfield', reference: 'nuts' }) as Thenable<RunSummary>;
-    await new Promise((r) => setTimeout(r, 800));
-    const asked = Date.now();
-    const n = await vscode.commands.executeCommand<number>('vigil.cancelFit', uri);
-    assert.equal(n, 1, 'one run to cancel');
-    const r = await running;
+    // A reference long enough to be still running when cancelled (a warm worker compares in a second).
+    const config = vscode.workspace.getConfiguration('vigil.reference');
+    await config.update('draws', 50_000, vscode.ConfigurationTarget.Global);
+    let r: RunSummary;
+    let asked: number;
+    try {
+      const running = vscode.commands.executeCommand('vigil.compareWithReference', uri, { method: 'meanfield', reference: 'nuts' }) as Thenable<RunSummary>;
+      await new Promise((res) => setTimeout(res, 800));
+      asked = Date.now();
+      const n = await vscode.commands.executeCommand<number>('vigil.cancelFit', uri);
+      assert.equal(n, 1, 'one run to cancel');
+      r = await running;
+    } finally {
+      await config.update('draws', undefined, vscode.ConfigurationTarget.Global);
+    }
     const took = Date.now() - asked;
     assert.ok(r.outcome === 'cancelled' || r.outcome === 'terminated', `${r.outcome}: ${r.message}`);
     assert.ok(took < 1000, `stopped ${took} ms after the request`);

@@ -1,13 +1,13 @@
 /// <reference types="mocha" />
 // The fit commands in the real VS Code, through the real worker (dist/worker.js): registered, a fit
-// produces a result, the panel's handshake and charts, code lenses, the event loop stays responsive,
-// Problems entries for the comparison's warnings, export.
+// produces a result, the panel's handshake and charts, code lenses, Problems entries for the comparison's
+// warnings, export.
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { fixtureUri, openFixture, positionOf, waitFor } from './support';
+import { fixtureUri, openFixture, pollAsync, positionOf, revertAndCloseAll, waitFor } from './support';
 
 interface RunSummary {
   outcome: string;
@@ -22,13 +22,8 @@ export const fitCommandIds = [
   'vigil.cancelFit', 'vigil.exportReport', 'vigil.selectDataFile',
 ];
 
-const closeAll = async () => {
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-};
-
 suite('Fit commands', () => {
-  teardown(closeAll);
+  teardown(revertAndCloseAll);
 
   test('every Vigil command is registered', async () => {
     await openFixture('normal_mean.stan');
@@ -37,37 +32,16 @@ suite('Fit commands', () => {
     assert.deepEqual(missing, []);
   });
 
-  test('Fit Variational Posterior runs normal_mean in the worker and lands on the exact posterior; the host stays responsive', async function () {
+  test('Fit Variational Posterior runs normal_mean in the worker and lands on the exact posterior', async function () {
     this.timeout(60_000);
     const uri = fixtureUri('normal_mean.stan');
     await openFixture('normal_mean.stan');
-    // Event-loop lag: the longest gap between 5 ms ticks while the fit runs.
-    let last = performance.now();
-    let worst = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      worst = Math.max(worst, now - last - 5);
-      last = now;
-    }, 5);
-    await vscode.commands.executeCommand('vigil.internal.hostBlocking', true);
-    let r: RunSummary;
-    try {
-      r = (await vscode.commands.executeCommand('vigil.fitVariationalPosterior', uri, { method: 'meanfield' })) as RunSummary;
-    } finally {
-      clearInterval(timer);
-    }
+    const r = (await vscode.commands.executeCommand('vigil.fitVariationalPosterior', uri, { method: 'meanfield' })) as RunSummary;
     assert.equal(r.outcome, 'result', r.message);
     assert.equal(r.result?.method, 'meanfield');
     // Exact posterior N(sum(x)/(N+1), 1/sqrt(N+1)) for this data; sd 1/sqrt(101) ≈ 0.0995.
     const w = r.result?.summary?.w;
     assert.ok(w && Math.abs(w.sd - 0.0995) < 0.02, `sd of w ${w?.sd}`);
-    const own = (await vscode.commands.executeCommand('vigil.internal.hostBlocking')) as { maxMs: number; label: string };
-    console.log(`      extension host during the fit: longest event-loop gap ${worst.toFixed(1)} ms; Vigil's longest synchronous step ${own.maxMs.toFixed(1)} ms (${own.label})`);
-    assert.ok(own.maxMs < 50, `Vigil blocked the extension host for ${own.maxMs.toFixed(1)} ms (${own.label})`);
-    // The gap also counts VS Code's own work in this process and a busy shared machine (gaps of 55–200 ms
-    // seen here with Vigil's own steps under 10 ms): a loose bound, still below what computing the fit
-    // on this thread would cost (compile + fit of normal_mean: about half a second).
-    assert.ok(worst < 400, `the extension host's event loop was blocked for ${worst.toFixed(1)} ms`);
 
     // The panel opened, did the ready handshake and drew the ELBO trace and the density.
     const drawn = await pollAsync(() => vscode.commands.executeCommand<Rendered | null>('vigil.internal.panelRendered', uri), (s) => !!s && s.charts.includes('densities') && s.elboPoints > 0, 'the panel to draw the result');
@@ -122,14 +96,3 @@ suite('Fit commands', () => {
     await waitFor(fitDiags, (x) => x.length === 0, 'the fit entries to clear when the model changes');
   });
 });
-
-export async function pollAsync<T>(probe: () => Thenable<T>, accept: (v: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let v = await probe();
-  while (!accept(v)) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last: ${JSON.stringify(v)?.slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    v = await probe();
-  }
-  return v;
-}

@@ -1,14 +1,10 @@
 /// <reference types="mocha" />
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { fixtureUri, openFixture, positionOf, vigilDiagnostics, waitFor } from './support';
+import { fixtureUri, openFixture, positionOf, revertAndCloseAll, vigilDiagnostics, waitFor } from './support';
 
 suite('Problems', () => {
-  teardown(async () => {
-    // Leave the fixtures as found: drop unsaved edits and close the editors.
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  teardown(revertAndCloseAll);
 
   test('a broken model shows its error at the right place', async () => {
     const uri = fixtureUri('broken.stan');

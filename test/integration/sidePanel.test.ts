@@ -6,7 +6,7 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { fixtureUri, positionOf } from './support';
+import { fixtureUri, pollAsync, positionOf } from './support';
 
 interface Snap {
   node: { kind: string; modelUri: vscode.Uri; record?: { when: string; kind: string } };
@@ -22,17 +22,6 @@ interface Rendered { charts: string[]; warnings: number }
 
 const tree = () => vscode.commands.executeCommand<Snap[]>('vigil.internal.modelTree');
 
-async function poll<T>(probe: () => Thenable<T>, accept: (v: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let v = await probe();
-  while (!accept(v)) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last: ${JSON.stringify(v, (k, x) => (k === 'node' ? undefined : x))?.slice(0, 600)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    v = await probe();
-  }
-  return v;
-}
-
 suite('Side panel', () => {
   suiteTeardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
@@ -41,7 +30,7 @@ suite('Side panel', () => {
     const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const expected = fs.readdirSync(folder).filter((f) => f.endsWith('.stan')).sort();
     assert.ok(expected.includes('eight_schools_centered.stan'));
-    const models = await poll(tree, (t) => expected.every((f) => t.some((m) => m.label === f)), 'every fixture model in the tree');
+    const models = await pollAsync(tree, (t) => expected.every((f) => t.some((m) => m.label === f)), 'every fixture model in the tree');
     for (const m of models) {
       assert.equal(m.kind, 'model');
       assert.equal(m.contextValue, 'vigil.model');
@@ -61,7 +50,7 @@ suite('Side panel', () => {
     assert.equal(r.outcome, 'result', r.message);
 
     const runOf = (t: Snap[]) => t.find((m) => m.label === 'eight_schools_centered.stan')?.children[0];
-    const fresh = await poll(tree, (t) => { const run = runOf(t); return !!run?.node.record && Date.parse(run.node.record.when) >= before - 1000; }, 'the tree to show the new run');
+    const fresh = await pollAsync(tree, (t) => { const run = runOf(t); return !!run?.node.record && Date.parse(run.node.record.when) >= before - 1000; }, 'the tree to show the new run');
     const run = runOf(fresh)!;
     assert.equal(run.kind, 'run');
     assert.equal(run.label, 'meanfield vs NUTS');
@@ -97,7 +86,7 @@ suite('Side panel', () => {
 
     // The run's item opens the diagnostics panel, which draws the comparison.
     await vscode.commands.executeCommand(run.command!.command, ...run.command!.arguments);
-    const drawn = await poll(() => vscode.commands.executeCommand<Rendered | null>('vigil.internal.panelRendered', uri), (s) => !!s && s.warnings > 0, 'the panel to draw the run');
+    const drawn = await pollAsync(() => vscode.commands.executeCommand<Rendered | null>('vigil.internal.panelRendered', uri), (s) => !!s && s.warnings > 0, 'the panel to draw the run');
     assert.ok(drawn!.charts.includes('warnings'));
   });
 });

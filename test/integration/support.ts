@@ -28,6 +28,12 @@ export async function openFixture(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
+// Leaves the fixtures as found: drops unsaved edits and closes the editors.
+export async function revertAndCloseAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 // Polls until `probe()` satisfies `accept`, failing with the last value seen after `timeoutMs`.
 export async function waitFor<T>(probe: () => T, accept: (v: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -38,6 +44,18 @@ export async function waitFor<T>(probe: () => T, accept: (v: T) => boolean, what
     last = probe();
   }
   return last;
+}
+
+// As waitFor, for asynchronous probes (commands).
+export async function pollAsync<T>(probe: () => Thenable<T>, accept: (v: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let v = await probe();
+  while (!accept(v)) {
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${describe(v).slice(0, 600)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    v = await probe();
+  }
+  return v;
 }
 
 export function vigilDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -53,7 +71,8 @@ export function positionOf(doc: vscode.TextDocument, needle: string): vscode.Pos
 
 function describe(v: unknown): string {
   try {
-    return JSON.stringify(v);
+    // Tree snapshots carry their nodes (URIs, records): too long to read in a failure.
+    return JSON.stringify(v, (k, x) => (k === 'node' ? undefined : x));
   } catch {
     return String(v);
   }

@@ -1,9 +1,10 @@
-// Assertions that read like the notes in examples/README.md: "sd-ratio-low on tau", "no funnel warning",
-// "sd ratios of alpha and beta[3] within 0.9-1.1". Every failure message lists the report's warnings and
+// Assertions that read like the notes in examples/README.md: "sd-ratio-low on tau", "sd ratios of alpha
+// and beta[3] within 0.9-1.1"; and the notes' shared claims (exampleNotes.ts) held against a report. Every failure message lists the report's warnings and
 // sd ratios, so a changed claim can be judged from the test output alone.
 import assert from 'node:assert/strict';
 import type { CompareWarning, WarningKind } from '../../src/core/diagnose/compare';
 import type { CompareReport } from '../../src/core/result/fitResult';
+import { brokenClaims, claimsOf, type Method } from './exampleNotes';
 
 export function describeReport(r: CompareReport): string {
   const ws = r.warnings.map((w) => `  ${w.severity} ${w.kind} ${w.parameter ?? '-'} [${w.elements.slice(0, 4).join(', ')}]`);
@@ -26,18 +27,6 @@ export function assertWarns(r: CompareReport, kind: WarningKind, parameter?: str
   const found = r.warnings.find((w) => w.kind === kind && (parameter === undefined || w.parameter === parameter));
   assert.ok(found, `expected ${kind}${parameter ? ` on ${parameter}` : ''}\n${describeReport(r)}`);
   return found;
-}
-
-/** No warning of this kind (on this variable, when given). */
-export function assertNoWarning(r: CompareReport, kind: WarningKind, parameter?: string): void {
-  const found = warningsOf(r, kind, parameter);
-  assert.equal(found.length, 0, `expected no ${kind}${parameter ? ` on ${parameter}` : ''}\n${describeReport(r)}`);
-}
-
-/** The only warning kinds present are among these. */
-export function assertOnlyKinds(r: CompareReport, allowed: WarningKind[]): void {
-  const extra = r.warnings.filter((w) => !allowed.includes(w.kind));
-  assert.equal(extra.length, 0, `unexpected warnings ${extra.map((w) => w.kind).join(', ')}\n${describeReport(r)}`);
 }
 
 export function sdRatio(r: CompareReport, name: string): number {
@@ -63,4 +52,11 @@ export function assertSdRatios(r: CompareReport, names: string[], lo: number, hi
 /** The names a variable expands to in the comparison ('theta' -> theta[1], ..., theta[8]). */
 export function elementsOf(r: CompareReport, variable: string): string[] {
   return r.parameters.filter((p) => p.variable === variable && p.presentIn === 'both').map((p) => p.name);
+}
+
+/** The claims of the example's note about this method (test/support/exampleNotes.ts) hold for the report. */
+export function assertNoteClaims(r: CompareReport, example: string, method: Method): void {
+  const sdRatios = (name: string) => r.parameters.filter((p) => p.presentIn === 'both' && (p.name === name || p.variable === name)).map((p) => p.sdRatio);
+  const broken = brokenClaims(claimsOf(example, method), r.warnings, sdRatios);
+  assert.deepEqual(broken, [], `${example}, ${method}: ${broken.join('; ')}\n${describeReport(r)}`);
 }

@@ -3,6 +3,8 @@
 // exact or NUTS reference, comparison) with seed 1, the CLI's default. NUTS references are 4 × 500 + 500
 // (TEST_REFERENCE). Every claim was checked by hand with seeds 1, 2 and 3 (reference and fit both seeded);
 // where a number moved between seeds the note gives the range and the test asserts only what held for all.
+// The claims about which warnings appear and the sd ratios are shared with the UI test that runs every
+// example in VS Code (test/support/exampleNotes.ts); what only the report shows is asserted here.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,11 +14,10 @@ import { runCli } from '../../src/cli/runCli';
 import type { CompareReport } from '../../src/core/result/fitResult';
 import { exampleRun, repoRoot } from '../support/exampleClaims';
 import {
-  assertNoWarning, assertOnlyKinds, assertSdRatios, assertWarns, describeReport, elementsOf, meanError, sdRatio, warningsOf,
+  assertNoteClaims, assertSdRatios, assertWarns, describeReport, elementsOf, meanError, sdRatio, warningsOf,
 } from '../support/exampleClaimsAssert';
 
 const SEED = 1;
-const CORRELATION_KINDS = ['mean-field-correlation', 'lost-correlation'] as const;
 
 test('normal_mean: exact reference; both Gaussian families fit it, no warnings at all', async (t) => {
   const run = await exampleRun('normal_mean', SEED);
@@ -27,8 +28,7 @@ test('normal_mean: exact reference; both Gaussian families fit it, no warnings a
     assert.equal(r.referenceKind, 'exact');
     const w = r.reference?.summary.w;
     assert.ok(w && Math.abs(w.mean - 1.9837) < 1e-3 && Math.abs(w.sd - 0.0995) < 1e-3, JSON.stringify(w));
-    assert.deepEqual(r.warnings, [], describeReport(r));
-    assertSdRatios(r, ['w'], 0.9, 1.1);
+    assertNoteClaims(r, 'normal_mean', method);
   }
 });
 
@@ -38,6 +38,7 @@ test('eight_schools_centered: tau too narrow, the funnel named with its non-cent
   for (const method of ['meanfield', 'fullrank'] as const) {
     const r = await run.compare(method);
     t.diagnostic(`${method}: ${r.seconds.toFixed(1)} s`);
+    assertNoteClaims(r, 'eight_schools_centered', method);
     const low = assertWarns(r, 'sd-ratio-low', 'tau');
     assert.equal(low.range?.start.line, 11, 'the warning points at the declaration of tau');
     const funnel = assertWarns(r, 'funnel', 'theta');
@@ -47,8 +48,6 @@ test('eight_schools_centered: tau too narrow, the funnel named with its non-cent
     assert.ok(r.joint.funnels.some((f) => f.scale === 'tau' && f.group === 'theta' && /std_normal/.test(f.suggestion)), JSON.stringify(r.joint.funnels));
     // k̂ 0.62-1.15 over seeds 1-3 and both families: above its threshold (0.67 for 1000 draws) in most runs.
     assert.ok((r.joint.khat.khat ?? 0) > 0.6, describeReport(r));
-    // NUTS's own trouble is shown, not hidden.
-    assertWarns(r, 'reference-divergences');
   }
 });
 
@@ -58,19 +57,12 @@ test('eight_schools_noncentered: no funnel; mu and theta_tilde right, tau still 
   for (const method of ['meanfield', 'fullrank'] as const) {
     const r = await run.compare(method);
     t.diagnostic(`${method}: ${r.seconds.toFixed(1)} s`);
-    assertNoWarning(r, 'funnel');
-    assert.deepEqual(r.joint.funnels, []);
-    // tau is still too narrow (0.39-0.83 over seeds 1-3: usually an sd-ratio-low), mu is right.
-    assertSdRatios(r, ['tau'], 0.3, 0.9);
-    assertSdRatios(r, ['mu'], 0.9, 1.1);
-    assert.ok(sdRatio(r, 'tau') < sdRatio(r, 'mu') - 0.05, describeReport(r));
-    assertNoWarning(r, 'sd-ratio-high', 'tau');
-    assertSdRatios(r, elementsOf(r, 'theta_tilde'), 0.8, 1.2);
+    // No funnel; tau still too narrow (0.39-0.83 over seeds 1-3: usually an sd-ratio-low), mu right;
     // theta = mu + tau * theta_tilde mostly inherits some of tau's narrowness (0.70-1.22 over seeds 1-3).
-    const theta = elementsOf(r, 'theta');
-    assert.equal(theta.length, 8);
-    assertSdRatios(r, theta, 0.65, 1.3);
-    for (const kind of CORRELATION_KINDS) assertNoWarning(r, kind);
+    assertNoteClaims(r, 'eight_schools_noncentered', method);
+    assert.deepEqual(r.joint.funnels, []);
+    assert.ok(sdRatio(r, 'tau') < sdRatio(r, 'mu') - 0.05, describeReport(r));
+    assert.equal(elementsOf(r, 'theta').length, 8);
   }
 });
 
@@ -79,16 +71,13 @@ test('logistic_correlated: mean-field too narrow on beta[1], beta[2] and loses t
   t.diagnostic(`NUTS reference: ${run.referenceSeconds.toFixed(1)} s`);
   const mf = await run.compare('meanfield');
   t.diagnostic(`meanfield: ${mf.seconds.toFixed(1)} s`);
+  // alpha and beta[3] are not part of the correlated pair: much better (0.81-1.00 over seeds 1-3).
+  assertNoteClaims(mf, 'logistic_correlated', 'meanfield');
   const low = assertWarns(mf, 'sd-ratio-low', 'beta');
   assert.ok(low.elements.includes('beta[1]') && low.elements.includes('beta[2]'), describeReport(mf));
-  assertSdRatios(mf, ['beta[1]', 'beta[2]'], 0.35, 0.55);
-  // alpha and beta[3] are not part of the correlated pair: much better (0.81-1.00 over seeds 1-3).
-  assertSdRatios(mf, ['alpha', 'beta[3]'], 0.75, 1.1);
-  assertNoWarning(mf, 'sd-ratio-low', 'alpha');
   const corr = assertWarns(mf, 'mean-field-correlation', 'beta');
   assert.deepEqual([...corr.elements].sort(), ['beta[1]', 'beta[2]']);
   assert.match(corr.message, /full-rank/i);
-  assertNoWarning(mf, 'mean-error');
   const ref = mf.joint.correlation?.reference;
   const names = mf.joint.correlation?.names ?? [];
   assert.ok(ref, 'reference correlation matrix');
@@ -97,11 +86,7 @@ test('logistic_correlated: mean-field too narrow on beta[1], beta[2] and loses t
 
   const fr = await run.compare('fullrank');
   t.diagnostic(`fullrank: ${fr.seconds.toFixed(1)} s`);
-  assertSdRatios(fr, ['alpha', 'beta[1]', 'beta[2]', 'beta[3]'], 0.8, 1.1);
-  assertSdRatios(fr, ['beta[1]', 'beta[2]'], 0.85, 1.1);
-  for (const kind of ['sd-ratio-low', 'sd-ratio-high', 'mean-error', ...CORRELATION_KINDS] as const) assertNoWarning(fr, kind);
-  // k̂ sits near its threshold and the stopping rule may give up: those are allowed, nothing else.
-  assertOnlyKinds(fr, ['khat', 'not-converged']);
+  assertNoteClaims(fr, 'logistic_correlated', 'fullrank');
 });
 
 test('ar1: both families match the reference marginals; no sd-ratio, mean-error, correlation or funnel warning', async (t) => {
@@ -110,10 +95,9 @@ test('ar1: both families match the reference marginals; no sd-ratio, mean-error,
   for (const method of ['meanfield', 'fullrank'] as const) {
     const r = await run.compare(method);
     t.diagnostic(`${method}: ${r.seconds.toFixed(1)} s`);
-    assertSdRatios(r, ['mu', 'phi', 'sigma'], 0.8, 1.1);
-    for (const n of ['mu', 'phi', 'sigma']) assert.ok(Math.abs(meanError(r, n)) < 0.15, describeReport(r));
     // k̂ and the stopping rule may object (see the note); nothing else may.
-    assertOnlyKinds(r, ['khat', 'not-converged']);
+    assertNoteClaims(r, 'ar1', method);
+    for (const n of ['mu', 'phi', 'sigma']) assert.ok(Math.abs(meanError(r, n)) < 0.15, describeReport(r));
   }
 });
 
@@ -122,23 +106,15 @@ test('mixture_two_component: mean-field mu[1] too narrow and mu[2] too wide (the
   t.diagnostic(`NUTS reference: ${run.referenceSeconds.toFixed(1)} s`);
   const mf = await run.compare('meanfield');
   t.diagnostic(`meanfield: ${mf.seconds.toFixed(1)} s`);
-  const low = assertWarns(mf, 'sd-ratio-low', 'mu');
-  assert.equal(low.elements[0], 'mu[1]', describeReport(mf));
-  assertSdRatios(mf, ['mu[1]'], 0.35, 0.6);
-  // About 1.25, right at the sd-ratio-high threshold: the warning comes and goes with the seed.
-  assertSdRatios(mf, ['mu[2]'], 1.15, 1.4);
-  assertSdRatios(mf, ['lambda'], 0.85, 1.05);
+  // mu[2] about 1.25, right at the sd-ratio-high threshold: the warning comes and goes with the seed.
   // Neither mean is off and lambda is right (sigma's mean errors reach the 0.25 threshold with some seeds).
-  for (const v of ['mu', 'lambda']) assertNoWarning(mf, 'mean-error', v);
-  for (const kind of CORRELATION_KINDS) assertNoWarning(mf, kind);
+  assertNoteClaims(mf, 'mixture_two_component', 'meanfield');
+  assert.equal(assertWarns(mf, 'sd-ratio-low', 'mu').elements[0], 'mu[1]', describeReport(mf));
   const fr = await run.compare('fullrank');
   t.diagnostic(`fullrank: ${fr.seconds.toFixed(1)} s`);
-  assertSdRatios(fr, ['mu[1]', 'mu[2]', 'sigma[1]', 'sigma[2]', 'lambda'], 0.8, 1.1);
-  assertOnlyKinds(fr, ['not-converged']);
-  for (const r of [mf, fr]) {
-    assert.ok(!r.warnings.some((w) => w.kind.startsWith('reference-')), `NUTS mixes well here\n${describeReport(r)}`);
-    assert.ok(r.joint.reference?.trustworthy, JSON.stringify(r.joint.reference?.problems));
-  }
+  assertNoteClaims(fr, 'mixture_two_component', 'fullrank');
+  // NUTS mixes well here.
+  for (const r of [mf, fr]) assert.ok(r.joint.reference?.trustworthy, JSON.stringify(r.joint.reference?.problems));
 });
 
 test('mixture_overlapping: mode-seeking fits too narrow everywhere; mean-field misses means; the reference is hard too', async (t) => {
@@ -148,18 +124,11 @@ test('mixture_overlapping: mode-seeking fits too narrow everywhere; mean-field m
   t.diagnostic(`meanfield: ${mf.seconds.toFixed(1)} s`);
   const fr = await run.compare('fullrank');
   t.diagnostic(`fullrank: ${fr.seconds.toFixed(1)} s`);
-  const all = ['mu[1]', 'mu[2]', 'sigma[1]', 'sigma[2]', 'lambda'];
-  for (const r of [mf, fr]) {
-    for (const v of ['mu', 'sigma', 'lambda']) assertWarns(r, 'sd-ratio-low', v);
-    assertSdRatios(r, all, 0, 0.8);
-    assertNoWarning(r, 'sd-ratio-high');
-  }
-  for (const v of ['mu', 'lambda']) assertWarns(mf, 'mean-error', v);
-  assert.ok(warningsOf(mf, 'mean-field-correlation').length > 0, describeReport(mf));
+  // Every name too narrow; mean-field misses means; the reference deserves care: its own health warnings appear.
+  assertNoteClaims(mf, 'mixture_overlapping', 'meanfield');
+  assertNoteClaims(fr, 'mixture_overlapping', 'fullrank');
   // Full-rank is better than mean-field on every name.
-  for (const n of all) assert.ok(sdRatio(fr, n) > sdRatio(mf, n), `${n}\n${describeReport(mf)}\n${describeReport(fr)}`);
-  // The reference deserves care: its own health warnings appear.
-  assert.ok(mf.warnings.some((w) => w.kind.startsWith('reference-')), describeReport(mf));
+  for (const n of ['mu[1]', 'mu[2]', 'sigma[1]', 'sigma[2]', 'lambda']) assert.ok(sdRatio(fr, n) > sdRatio(mf, n), `${n}\n${describeReport(mf)}\n${describeReport(fr)}`);
   assert.equal(mf.joint.reference?.trustworthy, false);
 });
 
@@ -170,29 +139,17 @@ test('radon_hierarchical: no funnel; sigma_county too narrow and off for mean-fi
   t.diagnostic(`meanfield: ${mf.seconds.toFixed(1)} s`);
   const fr = await run.compare('fullrank');
   t.diagnostic(`fullrank: ${fr.seconds.toFixed(1)} s`);
-  for (const r of [mf, fr]) {
-    assertNoWarning(r, 'funnel');
-    assert.deepEqual(r.joint.funnels, []);
-    assertWarns(r, 'sd-ratio-low', 'sigma_county');
-    assertSdRatios(r, ['sigma_county'], 0, 0.8);
-    assertNoWarning(r, 'sd-ratio-high', 'sigma_county');
-  }
+  for (const r of [mf, fr]) assert.deepEqual(r.joint.funnels, []);
   // Whether the optimiser settles and whether k̂ (0.62-0.94 over seeds 1-3) passes its threshold vary with
-  // the seed; sigma_county's and alpha's errors do not.
-  assertWarns(mf, 'mean-error', 'sigma_county');
-  // Mean-field drops the coupling of the county effects to the population parameters: alpha is off.
-  assertWarns(mf, 'mean-error', 'alpha');
-  assertSdRatios(mf, ['mu_alpha', 'b_uranium', 'beta'], 0.7, 1.0);
+  // the seed; sigma_county's and alpha's errors do not. Mean-field drops the coupling of the county
+  // effects to the population parameters: alpha is off.
+  assertNoteClaims(mf, 'radon_hierarchical', 'meanfield');
   // Full-rank restores it: the population coefficients and eta come out right, alpha is never too wide.
-  assertSdRatios(fr, ['mu_alpha', 'b_uranium', 'beta'], 0.8, 1.1);
+  assertNoteClaims(fr, 'radon_hierarchical', 'fullrank');
   const eta = elementsOf(fr, 'eta');
   assert.equal(eta.length, 40);
   const etaOff = eta.filter((n) => sdRatio(fr, n) < 0.8 || sdRatio(fr, n) > 1.25);
   assert.ok(etaOff.length <= 2, `eta sd ratios outside 0.8-1.25: ${etaOff.join(', ')}\n${describeReport(fr)}`);
-  assertNoWarning(fr, 'sd-ratio-high', 'alpha');
-  assertNoWarning(fr, 'mean-error', 'mu_alpha');
-  assertNoWarning(fr, 'mean-error', 'b_uranium');
-  assertNoWarning(fr, 'mean-error', 'beta');
 });
 
 test('stochastic_volatility: the hard case; Pathfinder too narrow on the hyperparameters with k̂ an error, mean-field does not settle', async (t) => {
@@ -200,20 +157,11 @@ test('stochastic_volatility: the hard case; Pathfinder too narrow on the hyperpa
   t.diagnostic(`NUTS reference: ${run.referenceSeconds.toFixed(1)} s`);
   const pf = await run.compare('pathfinder');
   t.diagnostic(`pathfinder: ${pf.seconds.toFixed(1)} s`);
-  const k = assertWarns(pf, 'khat');
-  assert.equal(k.severity, 'error', describeReport(pf));
+  assertNoteClaims(pf, 'stochastic_volatility', 'pathfinder');
   assert.ok((pf.joint.khat.khat ?? 0) > 1, describeReport(pf));
-  for (const v of ['mu', 'phi', 'sigma']) assertWarns(pf, 'sd-ratio-low', v);
-  assertWarns(pf, 'mean-error', 'sigma');
   const mf = await run.compare('meanfield');
   t.diagnostic(`meanfield: ${mf.seconds.toFixed(1)} s`);
-  assertWarns(mf, 'not-converged');
-  for (const v of ['mu', 'phi', 'sigma', 'h']) assertWarns(mf, 'mean-error', v);
-  assert.ok(warningsOf(mf, 'sd-ratio-low', 'h').length + warningsOf(mf, 'sd-ratio-high', 'h').length > 0, describeReport(mf));
-  for (const r of [pf, mf]) {
-    assertNoWarning(r, 'funnel');
-    assertWarns(r, 'reference-divergences');
-  }
+  assertNoteClaims(mf, 'stochastic_volatility', 'meanfield');
 });
 
 // The CLI path, once per kind of reference: `vigil compare` in-process (the same runCli bin/vigil.js calls).
@@ -249,7 +197,7 @@ test('digits_zero: exact reference; no correlation or funnel warning; inked pixe
   const r = await run.compare('meanfield');
   t.diagnostic(`meanfield: ${r.seconds.toFixed(1)} s (${r.approximation.stopCode})`);
   assert.equal(r.referenceKind, 'exact');
-  for (const kind of [...CORRELATION_KINDS, 'funnel'] as const) assertNoWarning(r, kind);
+  assertNoteClaims(r, 'digits_zero', 'meanfield');
   // Never inked in any zero: the pixels whose column of counts sums to 0 (the first and last columns).
   const data = JSON.parse(run.input.data.text ?? '{}') as { x: number[][] };
   const blank = new Set<string>();
@@ -264,6 +212,4 @@ test('digits_zero: exact reference; no correlation or funnel warning; inked pixe
   for (const w of [...warningsOf(r, 'sd-ratio-low', 'theta'), ...warningsOf(r, 'sd-ratio-high', 'theta')]) {
     assert.ok(w.elements.every((e) => blank.has(e)), `${w.kind} names an inked pixel: ${w.elements.join(', ')}`);
   }
-  assertNoWarning(r, 'sd-ratio-low', 'x_sim');
-  assertNoWarning(r, 'sd-ratio-high', 'x_sim');
 });

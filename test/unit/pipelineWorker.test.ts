@@ -5,6 +5,7 @@ import { after, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import type { FitStartMessage, WorkerMessage, WorkerRequest } from '../../src/protocol';
 import { isCompareReport } from '../../src/protocol';
+import { buildPanelState } from '../../src/report/buildPanelState';
 
 const root = path.resolve(__dirname, '../../..');
 // The tsc output of src/worker.ts (the bundle dist/worker.js is the same code).
@@ -75,6 +76,33 @@ test('compare/start with imported draws returns a CompareReport', async () => {
     assert.ok(w && Math.abs(w.sdRatio - 1) < 0.15, `sd ratio ${w?.sdRatio}`);
     assert.equal(final.result.referenceKind, 'imported');
   }
+});
+
+test('for the extension host: the result without draws, the panel state, and the full result serialized', async () => {
+  const images = [{ variable: 'w', rows: 1, cols: 1, block: 'parameters' as const, origin: 'setting' as const, span: null }];
+  const thresholds = { sdRatioLow: 0.7, sdRatioHigh: 1.3, meanError: 0.2 };
+  const final = await send({
+    type: 'compare/start', id: 'e', ...example('normal_mean'), method: 'meanfield', seed: 1, reference: { kind: 'exact' },
+    host: { panel: { model: 'file:///m/normal_mean.stan', thresholds, images } },
+  });
+  assert.equal(final.type, 'fit/result');
+  if (final.type !== 'fit/result' || !isCompareReport(final.result)) return assert.fail('no comparison');
+  const slim = final.result;
+  assert.deepEqual(slim.approximation.draws, {});
+  assert.deepEqual(slim.reference?.draws, {});
+  assert.equal(slim.joint.correlation, null);
+  const decode = (b: Uint8Array | undefined) => JSON.parse(new TextDecoder().decode(b)) as unknown;
+  const full = decode(final.stored?.full) as typeof slim;
+  assert.equal(full.approximation.draws.w.length, 1000);
+  assert.deepEqual(full.approximation.summary, slim.approximation.summary);
+  assert.deepEqual(full.warnings, slim.warnings);
+  // The panel as the host would have built it from the full result, with the host's options.
+  const expected = buildPanelState(full, { model: 'file:///m/normal_mean.stan', thresholds, images });
+  assert.deepEqual({ ...final.panel, generatedAt: '' }, { ...expected, generatedAt: '' });
+  assert.equal(final.panel?.densities.length, 1);
+  // What the host stores: the same result without draws, the same panel.
+  assert.deepEqual(decode(final.stored?.result), slim);
+  assert.deepEqual(decode(final.stored?.panel), final.panel);
 });
 
 // Quantiles of a standard normal for evenly spaced reference draws (Giles' approximation is plenty here).

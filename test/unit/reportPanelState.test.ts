@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RESULT_SCHEMA, RESULT_SCHEMA_VERSION, type FitResult } from '../../src/core/result/fitResult';
-import { buildPanelState, buildPanelStateAsync } from '../../src/report/buildPanelState';
+import { buildPanelState } from '../../src/report/buildPanelState';
 import { densityPair } from '../../src/report/densityGrid';
 
 function bigFit(names: number, draws: number): FitResult {
@@ -46,18 +46,4 @@ test('density curves are densities: each integrates to about one over its grid',
   assert.ok(Math.abs(area(d.approximation!) - 1) < 0.05, `area ${area(d.approximation!)}`);
   assert.ok(Math.abs(area(d.reference!) - 1) < 0.05, `area ${area(d.reference!)}`);
   assert.equal(densityPair(null, null), null);
-});
-
-test('the async build (extension host) gives the same state and never holds the thread long', async () => {
-  const fit = bigFit(1500, 1000);
-  let worst = 0;
-  let last = performance.now();
-  const timer = setInterval(() => { const now = performance.now(); worst = Math.max(worst, now - last); last = now; }, 1);
-  const s = await buildPanelStateAsync(fit);
-  clearInterval(timer);
-  const sync = buildPanelState(fit);
-  assert.deepEqual(s.densities, sync.densities);
-  assert.deepEqual(s.table, sync.table);
-  console.log(`async build: longest gap ${worst.toFixed(1)} ms`);
-  assert.ok(worst < 50, `held the thread for ${worst.toFixed(1)} ms`);
 });
