@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeStan } from '../core/stan/analyze';
+import { imageMarkProblems } from '../core/stan/imageMarks';
 import { formatDiagnostic, hasErrors, type StanDiagnostic } from '../core/stan/diagnostic';
 import { printAst } from '../core/stan/printAst';
 import { compileToJs } from '../core/codegen/loadModel';
@@ -127,7 +128,8 @@ function checkModels(models: Model[], describe: boolean, io: CliIo): number {
   const clean: { model: Model; lines: string[] }[] = [];
   for (const model of models) {
     const { program, diagnostics } = analyzeStan(model.source, { functionsOnly: model.label.endsWith('.stanfunctions') });
-    const list = sorted(diagnostics);
+    // The same problems the editor shows: the checker's and those of `// @vigil image` marks.
+    const list = sorted([...diagnostics, ...imageMarkProblems(model.source, program)]);
     for (const d of list) io.out(formatDiagnostic(model.label, d) + '\n');
     const e = list.filter((d) => d.severity === 'error').length;
     errors += e;

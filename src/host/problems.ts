@@ -3,7 +3,7 @@ import { analyzeStan } from '../core/stan/analyze';
 import type { StanDiagnostic } from '../core/stan/diagnostic';
 import type { Span } from '../core/stan/span';
 import { checkSettingsSection, readCheckSettings } from './config';
-import { imageMarkProblems } from './panelImageMarks';
+import { imageMarkProblems } from '../core/stan/imageMarks';
 
 export const diagnosticSource = 'vigil';
 

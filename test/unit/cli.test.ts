@@ -97,6 +97,14 @@ test('a file named - is read from standard input', () => {
   assert.match(r.stdout, /^<stdin>:2:\d+: error: /);
 });
 
+test('an image mark that cannot apply is a warning at its comment, as in the editor', () => {
+  const file = model('marks.stan', 'parameters {\n  vector[10] w; // @vigil image 8x8\n}\nmodel {\n  w ~ normal(0, 1);\n}\n');
+  const r = vigil(['check', file], scratch);
+  assert.equal(r.code, 0, 'a warning alone exits 0');
+  assert.match(r.stdout, /^marks\.stan:2:\d+: warning: 'w' has 10 elements per image, not 8x8/m);
+  assert.match(r.stdout, /0 errors, 1 warning/);
+});
+
 test('--describe lists declared types in the current syntax', () => {
   const name = model(
     'types.stan',

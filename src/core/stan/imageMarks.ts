@@ -34,6 +34,16 @@ export function parseImageSize(text: string): [number, number] | null {
   return r > 0 && c > 0 && r * c <= 1_000_000 ? [r, c] : null;
 }
 
+/** Whether the source has any `@vigil image` comment (cheap: lets callers skip the declaration scan). */
+export function hasImageMarkComment(source: string): boolean {
+  return /@vigil\s+image/.test(source);
+}
+
+/** Warnings on `// @vigil image` comments that cannot apply to their declaration (Problems, `vigil check`). */
+export function imageMarkProblems(source: string, program: Program): StanDiagnostic[] {
+  return hasImageMarkComment(source) ? findImageMarks(source, program).diagnostics : [];
+}
+
 export function findImageMarks(source: string, program: Program, setting: Record<string, string> = {}): ImageMarks {
   const lines = source.split(/\r?\n/);
   const lineStart: number[] = [];
