@@ -8,6 +8,7 @@ import type { JsonValue } from '../model/JsonValue';
 import { analyzeStan } from '../stan/analyze';
 import type { StanDiagnostic } from '../stan/diagnostic';
 import type { Span } from '../stan/span';
+import { DroppedConstant } from './droppedConstant';
 import { CompileError } from './emitContext';
 import { emitModel } from './emitModel';
 import { gradRuntime, makeRuntime } from './runtime';
@@ -55,16 +56,22 @@ export function compileToJs(source: string): { ok: true; js: string; ir: IRProgr
 export function compileModel(source: string, data: Record<string, unknown> = {}, print: (line: string) => void = () => {}): CompileResult {
   const js = compileToJs(source);
   if (!js.ok) return js;
-  const factory = new Function('R', 'G', 'T', 'D', js.js) as (R: unknown, G: unknown, T: Tape, D: unknown) => ModelParts;
-  const tape = new Tape();
   let parts: ModelParts;
   try {
-    parts = factory(makeRuntime(print), gradRuntime, tape, data);
+    parts = instantiate(js.js, data, print);
   } catch (e) {
     if (e instanceof StanError) return { ok: false, diagnostics: [error(e.message, START, 'data')] };
     throw e;
   }
-  return { ok: true, model: new Model(parts, js.js), ir: js.ir };
+  // the same program keeping the constants `~` drops, built only when asked for (droppedConstant.ts)
+  const keeping = () => instantiate(emitModel(js.ir, { keepConstants: true }), data, () => {}).lpV;
+  return { ok: true, model: new Model(parts, js.js, new DroppedConstant(parts.lpV, keeping)), ir: js.ir };
+}
+
+// Runs the emitted factory on the data: reads it, runs transformed data, returns the model parts.
+function instantiate(js: string, data: Record<string, unknown>, print: (line: string) => void): ModelParts {
+  const factory = new Function('R', 'G', 'T', 'D', js) as (R: unknown, G: unknown, T: Tape, D: unknown) => ModelParts;
+  return factory(makeRuntime(print), gradRuntime, new Tape(), data);
 }
 
 class Model implements CompiledModel {
@@ -78,6 +85,7 @@ class Model implements CompiledModel {
   constructor(
     private readonly parts: ModelParts,
     readonly source: string,
+    private readonly constants: DroppedConstant,
   ) {
     this.dim = parts.dim;
     this.unconstrainedNames = parts.params.flatMap(unconstrainedNames);
@@ -119,6 +127,11 @@ class Model implements CompiledModel {
       gradOut.fill(NaN);
       return this.rejected(e);
     }
+  }
+
+  droppedConstant(theta: ArrayLike<number>): number {
+    this.checkDim(theta);
+    return this.constants.at(theta);
   }
 
   private named(values: Record<string, unknown>, specs: VarSpec[]): Record<string, JsonValue> {

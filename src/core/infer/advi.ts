@@ -38,9 +38,10 @@ export async function fitAdvi(target: LogDensityTarget, options: AdviOptions = {
   }
   const family: VariationalFamily = o.method === 'fullrank' ? new FullRank(target.dim) : new MeanField(target.dim);
   family.reset(init.theta);
+  const elboConstant = o.algorithm === 'stan' ? stanElboConstant(target, init.theta, o.elboConstant) : 0;
   const ctx: AdviContext = {
     target, family, options: o, initialMean: init.theta, gradRng: rng(STREAM.gradient), elboRng: rng(STREAM.elbo),
-    work: new ElboWorkspace(target.dim), counter, clock, trace, onProgress: options.onProgress,
+    work: new ElboWorkspace(target.dim), counter, clock, trace, onProgress: options.onProgress, elboConstant,
     // restarts draw random points from the same stream, after the first (a fixed init restarts randomly)
     newInitialPoint: () => {
       const next = findInitialPoint(target, initRng, { ...options, init: 'random' }, counter);
@@ -63,6 +64,13 @@ export async function fitAdvi(target: LogDensityTarget, options: AdviOptions = {
   const psis = psisCorrection(draws.draws, target.dim, draws.logP, draws.logQ, rng(STREAM.psis));
   options.onProgress?.({ phase: 'done', iteration: outcome.iterations, maxIterations: o.iter });
   return buildResult(target, {
-    ...parts, approximation: family.approximation(), draws, elbo: { elbo: elbo.elbo + (o.algorithm === 'stan' ? o.elboConstant : 0), mcse: elbo.mcse }, psis, seconds: clock.elapsedSeconds(),
+    ...parts, approximation: family.approximation(), draws, elbo: { elbo: elbo.elbo + elboConstant, mcse: elbo.mcse }, psis, seconds: clock.elapsedSeconds(),
   });
+}
+
+/** The constants Stan's ELBO keeps: given, else the target's (at the initial point, where it is finite), else 0. */
+function stanElboConstant(target: LogDensityTarget, theta: Float64Array, given: number | null): number {
+  if (given !== null) return given;
+  const c = target.droppedConstant?.(theta) ?? 0;
+  return Number.isFinite(c) ? c : 0;
 }

@@ -20,6 +20,8 @@ export interface AdviContext {
   counter: EvaluationCounter;
   clock: FitClock;
   trace: ElboTraceEntry[];
+  /** Added to every ELBO reported in Stan mode: the constants Stan's ELBO keeps and the target drops (0 in robust mode). */
+  elboConstant: number;
   onProgress?: ProgressCallback;
   /** A new random initial point (for restarts after a blow-up), or null when none can be found. */
   newInitialPoint?: () => Float64Array | null;

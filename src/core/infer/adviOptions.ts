@@ -38,7 +38,8 @@ export interface AdviOptions extends FitControl, InitOptions {
   /**
    * Stan's ELBO uses the log density with every constant kept (log_prob with propto = false); the
    * target drops the constants `~` statements drop. Their sum, added to each ELBO in Stan mode, makes
-   * the relative ELBO changes, and so the stopping iteration, Stan's. Default 0.
+   * the relative ELBO changes, and so the stopping iteration, Stan's. Default: the target's
+   * droppedConstant at the initial point (compiled models), else 0.
    */
   elboConstant?: number;
   // robust mode
@@ -67,7 +68,8 @@ export interface ResolvedAdviOptions {
   adaptEngaged: boolean;
   adaptIter: number;
   tolRelObj: number;
-  elboConstant: number;
+  /** null: ask the target (see AdviOptions.elboConstant). */
+  elboConstant: number | null;
   stepSize: number;
   rhatThreshold: number;
   mcseThreshold: number;
@@ -91,7 +93,7 @@ export function resolveAdviOptions(o: AdviOptions): ResolvedAdviOptions {
     adaptEngaged: o.adaptEngaged ?? true,
     adaptIter: posInt(o.adaptIter, 50),
     tolRelObj: pos(o.tolRelObj, 0.01),
-    elboConstant: o.elboConstant !== undefined && Number.isFinite(o.elboConstant) ? o.elboConstant : 0,
+    elboConstant: o.elboConstant !== undefined && Number.isFinite(o.elboConstant) ? o.elboConstant : null,
     stepSize: pos(o.stepSize, 0.1),
     rhatThreshold: pos(o.rhatThreshold, 1.1),
     mcseThreshold: pos(o.mcseThreshold, 0.03),

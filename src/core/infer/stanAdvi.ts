@@ -11,7 +11,7 @@ const RETRIES_PER_DRAW = 10; // Stan 2.21 redraws a failed gradient draw, up to 
 function stanElbo(ctx: AdviContext): { elbo: number; mcse: number } {
   const { target, family, options, counter, work } = ctx;
   const est = estimateElbo(target, family, ctx.elboRng, options.elboSamples, work, counter);
-  return { elbo: est.elbo + options.elboConstant, mcse: est.mcse };
+  return { elbo: est.elbo + ctx.elboConstant, mcse: est.mcse };
 }
 
 function stanGradient(ctx: AdviContext, grad: Float64Array): boolean {
