@@ -43,7 +43,9 @@ for (const [name, stan] of Object.entries(fixture.models)) {
       const { raw, result } = run.value;
       assert.ok(etas.includes(raw.stepSize!), `seed ${seed}: eta ${raw.stepSize} not among Stan's ${etas.join(', ')}`);
       if (result.stopCode === 'max-iterations' && stanNeverConverged) continue; // Stan also ran out on some seeds
-      assert.match(result.stopCode!, /^relative-tolerance-(mean|median)$/, `seed ${seed}: ${result.stopReason}`);
+      // eta 100 can collapse the approximation, as in rstan: Stan's stop, reported as a collapse (adviCollapse.test.ts)
+      const rule = raw.stepSize === 100 ? /^(relative-tolerance-(mean|median)|collapsed)$/ : /^relative-tolerance-(mean|median)$/;
+      assert.match(result.stopCode, rule, `seed ${seed}: ${result.stopReason}`);
       if (raw.iterations < lo || raw.iterations > hi) outside.push(`seed ${seed}: ${raw.iterations}`);
     }
     // The range is Stan's over its seeds; one of ours may fall in a tail that Stan's sample missed.

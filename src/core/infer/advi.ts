@@ -5,6 +5,7 @@ import { ElboWorkspace, estimateElbo, EvaluationCounter } from './elbo';
 import type { VariationalFamily } from './family';
 import { familyDraws } from './familyDraws';
 import { FullRank } from './fullRank';
+import { findCollapse } from './collapseCheck';
 import { findInitialPoint } from './initialPoint';
 import { MeanField } from './meanField';
 import type { ElboTraceEntry } from './progress';
@@ -17,7 +18,7 @@ import { buildResult } from './viResultBuilder';
 import type { VariationalResult } from './viResult';
 
 /** Random streams of one fit: each purpose its own stream of the seed, so changes in one leave the others alone. */
-export const STREAM = { init: 0, gradient: 1, elbo: 2, draws: 3, psis: 4 } as const;
+export const STREAM = { init: 0, gradient: 1, elbo: 2, draws: 3, psis: 4, check: 5 } as const;
 
 /**
  * Fits a mean-field or full-rank Gaussian to the target by ADVI ('robust' by default, or 'stan').
@@ -38,10 +39,13 @@ export async function fitAdvi(target: LogDensityTarget, options: AdviOptions = {
   }
   const family: VariationalFamily = o.method === 'fullrank' ? new FullRank(target.dim) : new MeanField(target.dim);
   family.reset(init.theta);
+  const work = new ElboWorkspace(target.dim);
+  // the starting approximation's ELBO, from its own stream: a fit that ends below it has failed
+  const initialElbo = estimateElbo(target, family, rng(STREAM.check), o.elboSamples, work, counter);
   const elboConstant = o.algorithm === 'stan' ? stanElboConstant(target, init.theta, o.elboConstant) : 0;
   const ctx: AdviContext = {
     target, family, options: o, initialMean: init.theta, gradRng: rng(STREAM.gradient), elboRng: rng(STREAM.elbo),
-    work: new ElboWorkspace(target.dim), counter, clock, trace, onProgress: options.onProgress, elboConstant,
+    work, counter, clock, trace, onProgress: options.onProgress, elboConstant,
     // restarts draw random points from the same stream, after the first (a fixed init restarts randomly)
     newInitialPoint: () => {
       const next = findInitialPoint(target, initRng, { ...options, init: 'random' }, counter);
@@ -59,6 +63,8 @@ export async function fitAdvi(target: LogDensityTarget, options: AdviOptions = {
   if (!outcome.hasApproximation) return buildResult(target, { ...parts, seconds: clock.elapsedSeconds() });
   options.onProgress?.({ phase: 'draws', iteration: outcome.iterations, maxIterations: o.iter });
   const elbo = estimateElbo(target, family, ctx.elboRng, o.elboSamples, ctx.work, counter);
+  const collapse = findCollapse(target, family.approximation(), { initial: initialElbo.elbo, initialMcse: initialElbo.mcse, final: elbo.elbo, finalMcse: elbo.mcse }, counter);
+  if (collapse) Object.assign(parts, reportCollapse(outcome, collapse, o.algorithm));
   const draws = familyDraws(target, family, rng(STREAM.draws), o.outputDraws, counter);
   options.onProgress?.({ phase: 'psis', iteration: outcome.iterations, maxIterations: o.iter });
   const psis = psisCorrection(draws.draws, target.dim, draws.logP, draws.logQ, rng(STREAM.psis));
@@ -73,4 +79,18 @@ function stanElboConstant(target: LogDensityTarget, theta: Float64Array, given: 
   if (given !== null) return given;
   const c = target.droppedConstant?.(theta) ?? 0;
   return Number.isFinite(c) ? c : 0;
+}
+
+const CONVERGED: OptimiserOutcome['stopCode'][] = ['stationary', 'relative-tolerance-mean', 'relative-tolerance-median'];
+
+/** A collapsed approximation is not a converged one: said in the stop reason, and by the code when the rule had declared convergence. */
+function reportCollapse(outcome: OptimiserOutcome, evidence: string, algorithm: 'robust' | 'stan'): Pick<OptimiserOutcome, 'stopCode' | 'stopReason'> {
+  const advice = algorithm === 'stan'
+    ? `eta ${outcome.stepSize} was too large for this model; do not use this fit: rerun with another seed or with the robust algorithm`
+    : 'do not use this fit: rerun with another seed or a smaller step size';
+  const converged = CONVERGED.includes(outcome.stopCode);
+  return {
+    stopCode: converged ? 'collapsed' : outcome.stopCode,
+    stopReason: `${converged ? 'approximation collapsed' : outcome.stopReason}: ${evidence}; ${advice}${converged ? ` (${outcome.stopReason})` : ''}`,
+  };
 }
