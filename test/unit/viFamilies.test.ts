@@ -111,19 +111,20 @@ test('ELBO drops draws with non-finite log density and reports -Infinity when al
 });
 
 for (const kind of ['meanfield', 'fullrank'] as const) {
-  test(`${kind}: averaging coordinates are μ and the covariance, and map back exactly`, () => {
+  test(`${kind}: averaging coordinates (μ and the variances, or μ and L on the natural scale) map back exactly`, () => {
     const rng = new Rng(11, 0);
     const f = randomFamily(kind, 4, rng);
     const avg = new Float64Array(f.params.length);
     f.toAveraged(avg);
-    // the covariance's diagonal is the marginal variance
-    const sd = f.marginalSd();
+    // mean-field: the variances; full rank: L's diagonal, exp of the stored log
     const diag = kind === 'meanfield' ? [4, 5, 6, 7] : [4, 6, 9, 13];
-    diag.forEach((at, i) => assert.ok(Math.abs(avg[at] - sd[i] * sd[i]) < 1e-12));
+    const sd = f.marginalSd();
+    diag.forEach((at, i) => assert.ok(Math.abs(avg[at] - (kind === 'meanfield' ? sd[i] * sd[i] : Math.exp(f.params[at]))) < 1e-12));
+    if (kind === 'fullrank') assert.equal(avg[5], f.params[5], 'off-diagonal entries as they are');
     const g = kind === 'meanfield' ? new MeanField(4) : new FullRank(4);
     assert.equal(g.fromAveraged(avg), true);
     g.params.forEach((p, i) => assert.ok(Math.abs(p - f.params[i]) < 1e-10, `${i}: ${p} vs ${f.params[i]}`));
-    // the average of two covariances is a covariance; a negative variance is refused, params unchanged
+    // an average of valid scales is valid; a negative one is refused, params unchanged
     const bad = Float64Array.from(avg);
     bad[diag[2]] = -1;
     const before = Float64Array.from(g.params);

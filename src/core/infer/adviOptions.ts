@@ -43,15 +43,15 @@ export interface AdviOptions extends FitControl, InitOptions {
    */
   elboConstant?: number;
   // robust mode
-  /** Adam learning rate (means in units of the current sd). Full rank drops it to 0.3 of itself once stationary. Default 0.1. */
+  /** Adam learning rate (means in units of the current sd). Default 0.1. */
   stepSize?: number;
-  /** Stationarity: max split-R̂ of the iterates (means, log marginal sds) over the window below this. Default 1.1. */
+  /** Stationarity: max split-R̂ of the iterates (means, log marginal sds) over the window below this (Dhaka et al. 2020, viabel). Default 1.1. */
   rhatThreshold?: number;
-  /** Precision: max MCSE of the iterate average (means relative to sd; log-scales absolute) below this. Default 0.03. */
+  /** Precision: max MCSE of the iterate average, in posterior sds (means relative to the sd; log sds absolute), below this. Default 0.05. */
   mcseThreshold?: number;
-  /** Smallest window of iterates judged (default 100): stationarity is first judged on the last half of the run. */
+  /** Shortest window of iterates judged (default 50); windows up to 95% of the run are tried. */
   minWindow?: number;
-  /** Judge every this many iterations (default 50). */
+  /** Judge every this many iterations (default 25; less often once judging a long window costs more). */
   checkEvery?: number;
 }
 
@@ -96,8 +96,8 @@ export function resolveAdviOptions(o: AdviOptions): ResolvedAdviOptions {
     elboConstant: o.elboConstant !== undefined && Number.isFinite(o.elboConstant) ? o.elboConstant : null,
     stepSize: pos(o.stepSize, 0.1),
     rhatThreshold: pos(o.rhatThreshold, 1.1),
-    mcseThreshold: pos(o.mcseThreshold, 0.03),
-    minWindow: Math.max(20, posInt(o.minWindow, 100)),
-    checkEvery: posInt(o.checkEvery, 50),
+    mcseThreshold: pos(o.mcseThreshold, 0.05),
+    minWindow: Math.max(20, posInt(o.minWindow, 50)),
+    checkEvery: posInt(o.checkEvery, 25),
   };
 }

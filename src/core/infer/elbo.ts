@@ -65,13 +65,14 @@ export function estimateElbo(
 
 /**
  * Reparameterisation gradient of the ELBO w.r.t. the packed family parameters, averaged over
- * `samples` draws, plus the exact entropy gradient. A draw with a non-finite log density or
+ * `samples` draws: with `path`, the sticking-the-landing estimator (family.accumulatePathGradient),
+ * else Stan's, plus the exact entropy gradient. A draw with a non-finite log density or
  * gradient is redrawn while fewer than `maxDropped` draws have been dropped (Stan 2.21 allows
  * 10 per gradient draw); returns false (gradOut unspecified) once that many were dropped.
  */
 export function elboGradient(
   target: LogDensityTarget, family: VariationalFamily, rng: Rng, samples: number,
-  gradOut: Float64Array, work: ElboWorkspace, counter: EvaluationCounter, maxDropped = 1,
+  gradOut: Float64Array, work: ElboWorkspace, counter: EvaluationCounter, maxDropped = 1, path = false,
 ): boolean {
   gradOut.fill(0);
   const n = family.dim;
@@ -87,10 +88,11 @@ export function elboGradient(
       if (++dropped >= maxDropped) return false;
       continue;
     }
-    family.accumulateGradient(work.z, work.gradTheta, gradOut);
+    if (path) family.accumulatePathGradient(work.z, work.gradTheta, gradOut);
+    else family.accumulateGradient(work.z, work.gradTheta, gradOut);
     s++;
   }
   if (samples > 1) for (let k = 0; k < gradOut.length; k++) gradOut[k] /= samples;
-  family.addEntropyGradient(gradOut);
+  if (!path) family.addEntropyGradient(gradOut);
   return true;
 }
