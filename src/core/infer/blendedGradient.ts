@@ -11,8 +11,8 @@ const WARMUP = 10;
 const START_WEIGHT = 0.5;
 /** Means are weighed by the precision of the iterate average (meanCoupling.ts) up to this dimension; beyond, Stan's estimator. */
 const MAX_COUPLED_DIM = 100;
-/** Iterations between refreshes of the curvature estimate (an O(dim³) solve). */
-const COUPLING_REFRESH = 10;
+/** Iterations between refreshes of the curvature estimate (an O(dim³) solve: at least every dim iterations keeps it O(dim²) per iteration). */
+const COUPLING_REFRESH = 25;
 
 /**
  * ELBO gradient as a per-parameter blend of two unbiased reparameterisation estimators, from the
@@ -98,7 +98,7 @@ export class BlendedGradient {
     this.steps++;
     if (this.coupling) {
       this.coupling.observe(a, this.diffOfMeans(n));
-      if (this.steps % COUPLING_REFRESH === 0) this.coupling.refresh();
+      if (this.steps % Math.max(COUPLING_REFRESH, n) === 0) this.coupling.refresh();
     }
     const w = 1 - DECAY;
     const bc = 1 / (1 - Math.pow(DECAY, Math.max(1, this.steps - 1))); // bias correction of moments started at 0

@@ -1,5 +1,5 @@
-import { essMean, rhatBasic } from '../diagnose';
 import { fmt } from './adviContext';
+import { iterateEss } from './iterateEss';
 import type { IterateTrace } from './iterateTrace';
 
 /** Fewest effective iterates for an MCSE of the iterate average to be trusted (viabel's W_min / 8). */
@@ -14,7 +14,7 @@ export interface Verdict {
   drift: number;
   /** Max MCSE of the window averages in sd units (means relative to the sd, log sds absolute); an upper bound where the ESS cannot be trusted. When not precise: the first quantity found above the threshold. */
   mcse: number;
-  /** Smallest ESS of the iterates (NaN when every quantity is constant). */
+  /** Smallest ESS of the iterates judged (NaN when every quantity is constant). */
   ess: number;
   /** Every quantity has R̂ below the threshold. */
   stationary: boolean;
@@ -34,35 +34,30 @@ export function judgeIterates(trace: IterateTrace, window: number, names: readon
   const P = trace.width;
   const n = P / 2;
   const series = new Float64Array(window);
-  const half = Math.floor(window / 2);
   const avgLogSd = new Float64Array(n);
   for (let k = n; k < P; k++) avgLogSd[k - n] = meanOf(trace.series(k, window, series), 0, window);
   const scale = (k: number) => (k < n ? Math.exp(avgLogSd[k]) : 1);
+  const sds = new Float64Array(P);
+  const rough = new Float64Array(P);
   let rhat = 1, drift = 0;
   let worst = '';
   for (let k = 0; k < P; k++) {
-    trace.series(k, window, series);
-    const r = rhatBasic(series); // NaN for a constant series, which is stationary
-    drift = Math.max(drift, Math.abs(meanOf(series, half, window) - meanOf(series, 0, half)) / scale(k));
-    if (r > rhat) { rhat = r; worst = names[k]; }
+    const s = seriesStats(trace.series(k, window, series));
+    sds[k] = s.sd;
+    rough[k] = (s.sd * Math.sqrt(s.lag1Time / window)) / scale(k);
+    drift = Math.max(drift, s.drift / scale(k));
+    if (s.rhat > rhat) { rhat = s.rhat; worst = names[k]; } // NaN (constant) is stationary
   }
   const stationary = rhat < rhatThreshold;
   if (!stationary) return { window, rhat, drift, mcse: NaN, ess: NaN, stationary, precise: false, worst };
-  // the ESS costs an FFT per quantity: take the quantities in the order of a rough MCSE (lag-1
-  // autocorrelation) and stop at the first that is not precise
-  const rough = new Float64Array(P);
-  const sds = new Float64Array(P);
-  for (let k = 0; k < P; k++) {
-    trace.series(k, window, series);
-    sds[k] = sdOf(series);
-    rough[k] = (sds[k] * Math.sqrt(lag1Time(series) / window)) / scale(k);
-  }
+  // the ESS costs passes over the window per quantity: take the quantities in the order of a rough
+  // MCSE (lag-1 autocorrelation) and stop at the first that is not precise
   const order = Array.from({ length: P }, (_, k) => k).sort((a, b) => rough[b] - rough[a]);
   let mcse = 0;
   let minEss = NaN;
   for (const k of order) {
     if (sds[k] === 0) continue; // constant: exact
-    const ess = essMean(trace.series(k, window, series));
+    const ess = iterateEss(trace.series(k, window, series));
     if (!(ess >= minEss)) minEss = ess;
     const e = (ess >= MIN_ESS ? sds[k] / Math.sqrt(ess) : sds[k]) / scale(k);
     if (e > mcse) { mcse = e; worst = names[k]; }
@@ -71,17 +66,30 @@ export function judgeIterates(trace: IterateTrace, window: number, names: readon
   return { window, rhat, drift, mcse, ess: minEss, stationary, precise: mcse < mcseThreshold, worst };
 }
 
-/** Integrated autocorrelation time of an AR(1) with the series' lag-1 autocorrelation (at least 1). */
-function lag1Time(x: Float64Array): number {
-  const m = meanOf(x, 0, x.length);
-  let c0 = 0, c1 = 0;
-  for (let i = 0; i < x.length; i++) {
+/**
+ * One pass over a window: split-R̂ as posterior's rhat_basic on one chain (two halves, the middle
+ * draw of an odd window dropped; NaN when constant), the move between the halves' means, the sd, and
+ * the integrated autocorrelation time of an AR(1) with the window's lag-1 autocorrelation (at least 1).
+ */
+function seriesStats(x: Float64Array): { rhat: number; drift: number; sd: number; lag1Time: number } {
+  const N = x.length;
+  const h = Math.floor(N / 2);
+  const m1 = meanOf(x, 0, h), m2 = meanOf(x, N - h, N), m = meanOf(x, 0, N);
+  let v1 = 0, v2 = 0, c0 = 0, c1 = 0;
+  for (let i = 0; i < h; i++) {
+    v1 += (x[i] - m1) ** 2;
+    v2 += (x[N - h + i] - m2) ** 2;
+  }
+  for (let i = 0; i < N; i++) {
     const d = x[i] - m;
     c0 += d * d;
     if (i > 0) c1 += d * (x[i - 1] - m);
   }
+  const within = (v1 + v2) / (2 * (h - 1));
+  const between = (h * (m1 - m2) ** 2) / 2;
+  const rhat = within > 0 ? Math.sqrt((between / within + h - 1) / h) : NaN;
   const r = c0 > 0 ? Math.min(0.99, c1 / c0) : 0;
-  return Math.max(1, (1 + r) / (1 - r));
+  return { rhat, drift: Math.abs(m2 - m1), sd: Math.sqrt(c0 / (N - 1)), lag1Time: Math.max(1, (1 + r) / (1 - r)) };
 }
 
 /** The verdict behind a stop, in words: "R̂ 1.031, MCSE 0.021 sd". */
@@ -93,7 +101,7 @@ export function describeStop(v: Verdict): string {
 export function describeVerdict(v: Verdict | null, rhatThreshold: number, mcseThreshold: number): string {
   if (!v) return 'too few iterations to judge stationarity';
   if (!v.stationary) return `iterates not stationary (R̂ ${v.rhat.toFixed(3)} at ${v.worst}, threshold ${rhatThreshold}; it moved ${fmt(v.drift, 2)} sd across the last ${v.window} iterations)`;
-  if (!(v.ess >= MIN_ESS)) return `iterates stationary (R̂ ${v.rhat.toFixed(3)}) but too autocorrelated to judge the average (ESS ${fmt(v.ess, 2)} < ${MIN_ESS}; MCSE bound ${fmt(v.mcse, 2)} sd at ${v.worst})`;
+  if (v.ess < MIN_ESS) return `iterates stationary (R̂ ${v.rhat.toFixed(3)}) but too autocorrelated to judge the average (ESS ${fmt(v.ess, 2)} < ${MIN_ESS}; MCSE bound ${fmt(v.mcse, 2)} sd at ${v.worst})`;
   return `iterates stationary (R̂ ${v.rhat.toFixed(3)}) but the iterate average is not yet precise (MCSE ${fmt(v.mcse, 2)} sd at ${v.worst}, threshold ${mcseThreshold})`;
 }
 
@@ -101,11 +109,4 @@ function meanOf(x: Float64Array, from: number, to: number): number {
   let s = 0;
   for (let i = from; i < to; i++) s += x[i];
   return s / (to - from);
-}
-
-function sdOf(x: Float64Array): number {
-  const m = meanOf(x, 0, x.length);
-  let v = 0;
-  for (let i = 0; i < x.length; i++) v += (x[i] - m) ** 2;
-  return Math.sqrt(v / (x.length - 1));
 }

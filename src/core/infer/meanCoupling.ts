@@ -138,10 +138,9 @@ export class MeanCoupling {
   /** The weight of mean i, or NaN before enough Newton-scaled moments exist. */
   weight(i: number): number {
     if (this.newtonSteps < MIN_STEPS) return NaN;
-    const bc = 1 / (1 - Math.pow(DECAY, this.newtonSteps));
-    const vv = this.vv[i] * bc;
+    const vv = this.vv[i]; // the moments' common bias correction cancels in the ratio
     if (!(vv > 0)) return 1;
-    const c = (-this.uv[i] * bc) / vv;
+    const c = -this.uv[i] / vv;
     return c < 0 ? 0 : c > 1 ? 1 : c;
   }
 }

@@ -20,13 +20,13 @@ const TRACE_BUDGET = 2_000_000; // doubles kept for the iterate traces
 /** Candidate windows judged at each check (viabel's FASO: 5, from W_min to 95% of the run). */
 const CANDIDATE_WINDOWS = 5;
 /** Judge again only after this share of the run (judging costs O(window · dim), the window grows with the run). */
-const REJUDGE_SHARE = 0.05;
+const REJUDGE_SHARE = 0.1;
 
 /**
  * Robust ADVI after Dhaka et al. 2020 (and viabel's FASO, Welandawe et al. 2022): Adam at a fixed
  * learning rate (means preconditioned by the current sd, so the rate is scale-free), with gradients
  * that blend Stan's estimator and sticking the landing (blendedGradient.ts) so the iterates settle
- * tighter as q approaches p. Every `checkEvery` iterations (and 5% of the run),
+ * tighter as q approaches p. Every `checkEvery` iterations (and 10% of the run),
  * windows of the last W_min .. 95% of the iterates are judged, longest first, on the means and log
  * marginal sds (iterateVerdict.ts): the fit stops at the longest window whose iterates are stationary
  * (split-R̂ below the threshold, or moving less than the precision asked for) and whose average is
