@@ -89,6 +89,7 @@ export async function viSection({ quick, rstan }) {
   console.log('Vigil robust is the default (iterate averaging, R̂ + MCSE stopping); Vigil stan mimics rstan vb (eta 100 can collapse, as in rstan).');
   const rows = [];
   const digest = [];
+  const notes = [];
   const stats = (fits, ref) => {
     const ok = fits.filter((f) => f.ok);
     const acc = ref ? ok.map((f) => accuracy(f.moments, ref)) : [];
@@ -102,7 +103,7 @@ export async function viSection({ quick, rstan }) {
   for (const m of specs) {
     const rm = r?.models?.[m.name];
     const ref = rm?.ok ? rm.reference : null;
-    if (!ref) rows.push([m.name, rstan.ok ? `no NUTS reference (${rm?.message ?? 'rstan failed'})` : 'no NUTS reference (rstan missing)']);
+    if (!ref) notes.push(`${m.name}: ${rstan.ok ? `no NUTS reference (${rm?.message ?? 'rstan failed'})` : 'no NUTS reference (rstan missing)'}`);
     const groups = {};
     const group = (label, fits) => {
       if (!fits.length) return;
@@ -119,7 +120,7 @@ export async function viSection({ quick, rstan }) {
         }));
         group(`rstan vb ${method}`, fits);
       }
-      rows.push(['', `(compile: Vigil ${fix(compileSeconds[m.name], 3)} s, rstan ${rm.cached ? 'cached' : `${fix(rm.compileSeconds, 0)} s`}; rstan NUTS reference ${fix(ref.wallSeconds, 1)} s)`]);
+      notes.push(`${m.name}: compile Vigil ${fix(compileSeconds[m.name], 3)} s, rstan ${rm.cached ? 'cached' : `${fix(rm.compileSeconds, 0)} s`}; rstan NUTS reference ${fix(ref.wallSeconds, 1)} s`);
       for (const method of ['meanfield', 'fullrank']) {
         const v = groups[`Vigil ${method} robust`], s = groups[`rstan vb ${method}`];
         if (!v || !s) continue;
@@ -132,6 +133,7 @@ export async function viSection({ quick, rstan }) {
     }
   }
   printTable(['model', 'engine / method', 'wall s', 'grad evals', 'iters', 'max |SME|', 'sd ratio', 'ok', 'stop'], rows);
+  for (const n of notes) console.log(n);
   if (digest.length) {
     console.log('\nVigil robust ADVI (the default) against rstan vb(), same models and seeds: Vigil / rstan');
     console.log('(sd ratio: the one farthest from 1 on the log scale; faster = fewer gradient evaluations and less wall time)');

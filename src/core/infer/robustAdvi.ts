@@ -57,7 +57,8 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
   let lastJudged = 0; // iteration of the last judgement
   let failures = 0;
   let restarts = 0;
-  let initialElbo = NaN;
+  let initialElbo = NaN; // first ELBO estimate of this run (or restart)
+  let farBelow = 0; // consecutive ELBO estimates far below it
   let last: Verdict | null = null;
   const restartNotes: string[] = [];
 
@@ -73,6 +74,8 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
     blend.reset();
     last = null;
     failures = 0;
+    initialElbo = NaN;
+    farBelow = 0;
   };
   /** Restarts from a new initial point at half the rate; false when no restart is left. */
   const restart = (k: number, why: string): boolean => {
@@ -149,11 +152,15 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
     }
   }
 
-  /** Far below the first ELBO of this run (or not finite): the approximation is running away. */
+  /**
+   * Far below the first ELBO of this run, or not finite, twice in a row: the approximation is running
+   * away. One estimate alone is not enough: with heavy tails in log p under q (a scale near a
+   * boundary) a single draw can pull an estimate of 100 draws down by orders of magnitude.
+   */
   function diverging(elbo: number): boolean {
-    if (!Number.isFinite(elbo)) return true;
-    if (!Number.isFinite(initialElbo)) return false;
-    return elbo < initialElbo - 1e3 * (Math.abs(initialElbo) + n);
+    const far = !Number.isFinite(elbo) || (Number.isFinite(initialElbo) && elbo < initialElbo - 1e3 * (Math.abs(initialElbo) + n));
+    farBelow = far ? farBelow + 1 : 0;
+    return farBelow >= 2;
   }
 
   /**
