@@ -87,6 +87,49 @@ for (const kind of ['meanfield', 'fullrank'] as const) {
   });
 }
 
+for (const kind of ['meanfield', 'fullrank'] as const) {
+  test(`${kind}: sticking-the-landing gradient matches finite differences of log p − log q with q's parameters frozen`, () => {
+    const rng = new Rng(13, 0);
+    const f = randomFamily(kind, 3, rng);
+    const target = bananaTarget(0.1);
+    const t3 = { ...target, dim: 3, logDensity: (x: Float64Array) => target.logDensity(x) - 0.5 * x[2] * x[2] };
+    const gradOf = (x: Float64Array, g: Float64Array) => { target.logDensityGradient(x, g); g[2] = -x[2]; };
+    // q frozen at the current parameters: log q0(θ) through its dense scale matrix S0 (lower triangular)
+    const S0 = denseScale(f);
+    const mu0 = f.params.slice(0, 3);
+    const logQ0 = (theta: Float64Array) => {
+      const x = new Float64Array(3);
+      let logDet = 0;
+      for (let i = 0; i < 3; i++) {
+        let s = theta[i] - mu0[i];
+        for (let j = 0; j < i; j++) s -= S0[i * 3 + j] * x[j];
+        x[i] = s / S0[i * 3 + i];
+        logDet += Math.log(S0[i * 3 + i]);
+      }
+      return -0.5 * (x[0] ** 2 + x[1] ** 2 + x[2] ** 2) - logDet - 1.5 * LOG_2PI;
+    };
+    const z = Float64Array.from([0.4, -1.1, 0.8]);
+    const theta = new Float64Array(3);
+    const objective = () => { f.transform(z, theta); return t3.logDensity(theta) - logQ0(theta); };
+    const g = new Float64Array(3);
+    f.transform(z, theta);
+    gradOf(theta, g);
+    const grad = new Float64Array(f.params.length);
+    f.accumulatePathGradient(z, g, grad);
+    for (let k = 0; k < grad.length; k++) {
+      const h = 1e-6;
+      const keep = f.params[k];
+      f.params[k] = keep + h;
+      const up = objective();
+      f.params[k] = keep - h;
+      const down = objective();
+      f.params[k] = keep;
+      const fd = (up - down) / (2 * h);
+      assert.ok(Math.abs(fd - grad[k]) < 1e-5 * Math.max(1, Math.abs(fd)), `param ${k}: ${grad[k]} vs ${fd}`);
+    }
+  });
+}
+
 test('ELBO of the exact approximation is log Z within its Monte Carlo error', () => {
   const n = 3;
   const target = standardNormalTarget(n, 0);

@@ -42,7 +42,11 @@ export interface AdviOptions extends FitControl, InitOptions {
    * droppedConstant at the initial point (compiled models), else 0.
    */
   elboConstant?: number;
-  // robust mode
+  // robust mode. Dhaka et al. 2020's rule as the authors' viabel package implements it (FASO, shared with
+  // Welandawe et al. 2022): split-R̂ ≤ 1.1 on the best of 5 windows from W_min = 200 to 95% of the run,
+  // then the MCSE of the iterate average below 0.1 (means in units of the sd, log sds absolute) with
+  // ESS > W_min/8. Their experiments' code used R̂ 1.15 (means) and 1.2 (log sds) with MCSE 0.02. Here:
+  // R̂ 1.1, the longest stationary window of 5 from 50, MCSE 0.05 posterior sds with ESS ≥ 25.
   /** Adam learning rate (means in units of the current sd). Default 0.1. */
   stepSize?: number;
   /** Stationarity: max split-R̂ of the iterates (means, log marginal sds) over the window below this (Dhaka et al. 2020, viabel). Default 1.1. */
