@@ -1,9 +1,9 @@
 import type { AdviContext, OptimiserOutcome } from './adviContext';
 import { AdviOptions, resolveAdviOptions } from './adviOptions';
 import { FitClock } from './cancellation';
-import { ElboWorkspace, estimateElbo, EvaluationCounter } from './elbo';
+import { ElboWorkspace, EvaluationCounter } from './elbo';
 import type { VariationalFamily } from './family';
-import { familyDraws } from './familyDraws';
+import { drawsElbo, familyDraws } from './familyDraws';
 import { FullRank } from './fullRank';
 import { findCollapse } from './collapseCheck';
 import { findInitialPoint } from './initialPoint';
@@ -18,7 +18,7 @@ import { buildResult } from './viResultBuilder';
 import type { VariationalResult } from './viResult';
 
 /** Random streams of one fit: each purpose its own stream of the seed, so changes in one leave the others alone. */
-export const STREAM = { init: 0, gradient: 1, elbo: 2, draws: 3, psis: 4, check: 5 } as const;
+export const STREAM = { init: 0, gradient: 1, elbo: 2, draws: 3, psis: 4 } as const;
 
 /**
  * Fits a mean-field or full-rank Gaussian to the target by ADVI ('robust' by default, or 'stan').
@@ -40,8 +40,6 @@ export async function fitAdvi(target: LogDensityTarget, options: AdviOptions = {
   const family: VariationalFamily = o.method === 'fullrank' ? new FullRank(target.dim) : new MeanField(target.dim);
   family.reset(init.theta);
   const work = new ElboWorkspace(target.dim);
-  // the starting approximation's ELBO, from its own stream: a fit that ends below it has failed
-  const initialElbo = estimateElbo(target, family, rng(STREAM.check), o.elboSamples, work, counter);
   const elboConstant = o.algorithm === 'stan' ? stanElboConstant(target, init.theta, o.elboConstant) : 0;
   const ctx: AdviContext = {
     target, family, options: o, initialMean: init.theta, gradRng: rng(STREAM.gradient), elboRng: rng(STREAM.elbo),
@@ -62,15 +60,18 @@ export async function fitAdvi(target: LogDensityTarget, options: AdviOptions = {
   const parts = { ...base, stopCode: outcome.stopCode, stopReason: outcome.stopReason, iterations: outcome.iterations, stepSize: outcome.stepSize, convergence: outcome.convergence };
   if (!outcome.hasApproximation) return buildResult(target, { ...parts, seconds: clock.elapsedSeconds() });
   options.onProgress?.({ phase: 'draws', iteration: outcome.iterations, maxIterations: o.iter });
-  const elbo = estimateElbo(target, family, ctx.elboRng, o.elboSamples, ctx.work, counter);
-  const collapse = findCollapse(target, family.approximation(), { initial: initialElbo.elbo, initialMcse: initialElbo.mcse, final: elbo.elbo, finalMcse: elbo.mcse }, counter);
-  if (collapse) Object.assign(parts, reportCollapse(outcome, collapse, o.algorithm));
   const draws = familyDraws(target, family, rng(STREAM.draws), o.outputDraws, counter);
+  // the returned approximation's ELBO from its output draws (whose log p PSIS needs anyway)
+  const drawn = drawsElbo(draws, family.entropy());
+  const elbo = { elbo: drawn.elbo + elboConstant, mcse: drawn.mcse };
+  const start = outcome.initialElbo ?? { elbo: NaN, mcse: NaN };
+  const collapse = findCollapse(target, family.approximation(), { initial: start.elbo, initialMcse: start.mcse, final: elbo.elbo, finalMcse: elbo.mcse }, counter);
+  if (collapse) Object.assign(parts, reportCollapse(outcome, collapse, o.algorithm));
   options.onProgress?.({ phase: 'psis', iteration: outcome.iterations, maxIterations: o.iter });
   const psis = psisCorrection(draws.draws, target.dim, draws.logP, draws.logQ, rng(STREAM.psis));
   options.onProgress?.({ phase: 'done', iteration: outcome.iterations, maxIterations: o.iter });
   return buildResult(target, {
-    ...parts, approximation: family.approximation(), draws, elbo: { elbo: elbo.elbo + elboConstant, mcse: elbo.mcse }, psis, seconds: clock.elapsedSeconds(),
+    ...parts, approximation: family.approximation(), draws, elbo, psis, seconds: clock.elapsedSeconds(),
   });
 }
 

@@ -35,6 +35,8 @@ export interface OptimiserOutcome {
   hasApproximation: boolean;
   stepSize: number;
   convergence?: { rhat: number; mcse: number; window: number };
+  /** ELBO of the starting approximation, where the optimiser measured it (Stan mode: eta adaptation's first). */
+  initialElbo?: { elbo: number; mcse: number };
 }
 
 export function fmt(x: number, digits = 3): string {

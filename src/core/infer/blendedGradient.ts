@@ -38,6 +38,8 @@ export class BlendedGradient {
   private readonly mad: Float64Array;
   private readonly mdd: Float64Array;
   private steps = 0;
+  /** Mean log density of the last estimate's draws (with q's entropy, a one-draw ELBO estimate for free). */
+  logDensity = NaN;
   private readonly coupling: MeanCoupling | null;
   private readonly meanDiff: Float64Array;
 
@@ -74,6 +76,7 @@ export class BlendedGradient {
     b.fill(0);
     const n = family.dim;
     let dropped = 0;
+    let lpSum = 0;
     for (let s = 0; s < samples; ) {
       drawStandardNormal(rng, work.z);
       family.transform(work.z, work.theta);
@@ -87,9 +90,11 @@ export class BlendedGradient {
       }
       family.accumulateGradient(work.z, work.gradTheta, a);
       family.accumulatePathGradient(work.z, work.gradTheta, b);
+      lpSum += lp;
       s++;
     }
     const inv = 1 / samples;
+    this.logDensity = lpSum * inv;
     for (let k = 0; k < a.length; k++) {
       a[k] *= inv;
       b[k] *= inv;

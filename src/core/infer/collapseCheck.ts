@@ -36,9 +36,14 @@ export function findCollapse(target: LogDensityTarget, approx: Approximation, el
   if (scale) evidence.push(scale);
   const noise = 4 * Math.hypot(elbo.initialMcse, elbo.finalMcse);
   if (Number.isFinite(elbo.initial) && (elbo.final < elbo.initial - noise || !Number.isFinite(elbo.final))) {
-    evidence.push(`its ELBO ${fmt(elbo.final)} is below the ${fmt(elbo.initial)} of the starting approximation`);
+    evidence.push(`its ELBO ${elboText(elbo.final)} is below the ${elboText(elbo.initial)} of the starting approximation`);
   }
   return evidence.length ? evidence.join('; ') : null;
+}
+
+/** An ELBO to the unit when it is large (−165068, not −1.65e+5), else to 3 digits. */
+function elboText(x: number): string {
+  return Math.abs(x) >= 100 && Math.abs(x) < 1e9 ? String(Math.round(x)) : fmt(x);
 }
 
 function collapsedScale(target: LogDensityTarget, approx: Approximation, counter: EvaluationCounter): string | null {

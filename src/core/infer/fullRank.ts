@@ -95,13 +95,16 @@ export class FullRank implements VariationalFamily {
   }
 
   parameterScales(out: Float64Array): void {
-    const sd = this.marginalSd();
+    const p = this.params;
     for (let i = 0; i < this.dim; i++) {
-      out[i] = sd[i];
       const r = this.rowStart[i];
+      let v = Math.exp(2 * p[r + i]);
+      for (let j = 0; j < i; j++) v += p[r + j] * p[r + j];
+      const sd = Math.sqrt(v);
+      out[i] = sd;
       // row i's i off-diagonal entries share sd_i² between them: each gets sd_i / √(i + 1), so
       // optimiser steps of all of them together move the row no more than its diagonal does
-      const off = sd[i] / Math.sqrt(i + 1);
+      const off = sd / Math.sqrt(i + 1);
       for (let j = 0; j < i; j++) out[r + j] = off;
       out[r + i] = 1;
     }
