@@ -15,6 +15,21 @@ function randomFamily(kind: 'meanfield' | 'fullrank', dim: number, rng: Rng): Va
   return f;
 }
 
+/** The gradient w.r.t. the family's packed parameters equals central differences of the objective. */
+function assertFiniteDifferences(f: VariationalFamily, objective: () => number, grad: Float64Array): void {
+  for (let k = 0; k < grad.length; k++) {
+    const h = 1e-6;
+    const keep = f.params[k];
+    f.params[k] = keep + h;
+    const up = objective();
+    f.params[k] = keep - h;
+    const down = objective();
+    f.params[k] = keep;
+    const fd = (up - down) / (2 * h);
+    assert.ok(Math.abs(fd - grad[k]) < 1e-5 * Math.max(1, Math.abs(fd)), `param ${k}: ${grad[k]} vs ${fd}`);
+  }
+}
+
 /** Dense scale matrix S (θ = μ + S z) and log det, built from transform() alone. */
 function denseScale(f: VariationalFamily): Float64Array {
   const n = f.dim;
@@ -73,17 +88,7 @@ for (const kind of ['meanfield', 'fullrank'] as const) {
     }
     for (let k = 0; k < grad.length; k++) grad[k] /= zs.length;
     f.addEntropyGradient(grad);
-    for (let k = 0; k < grad.length; k++) {
-      const h = 1e-6;
-      const keep = f.params[k];
-      f.params[k] = keep + h;
-      const up = objective();
-      f.params[k] = keep - h;
-      const down = objective();
-      f.params[k] = keep;
-      const fd = (up - down) / (2 * h);
-      assert.ok(Math.abs(fd - grad[k]) < 1e-5 * Math.max(1, Math.abs(fd)), `param ${k}: ${grad[k]} vs ${fd}`);
-    }
+    assertFiniteDifferences(f, objective, grad);
   });
 }
 
@@ -116,17 +121,7 @@ for (const kind of ['meanfield', 'fullrank'] as const) {
     gradOf(theta, g);
     const grad = new Float64Array(f.params.length);
     f.accumulatePathGradient(z, g, grad);
-    for (let k = 0; k < grad.length; k++) {
-      const h = 1e-6;
-      const keep = f.params[k];
-      f.params[k] = keep + h;
-      const up = objective();
-      f.params[k] = keep - h;
-      const down = objective();
-      f.params[k] = keep;
-      const fd = (up - down) / (2 * h);
-      assert.ok(Math.abs(fd - grad[k]) < 1e-5 * Math.max(1, Math.abs(fd)), `param ${k}: ${grad[k]} vs ${fd}`);
-    }
+    assertFiniteDifferences(f, objective, grad);
   });
 }
 

@@ -1,4 +1,4 @@
-import { drawStandardNormal, type ElboWorkspace, type EvaluationCounter } from './elbo';
+import { gradientDraw, type ElboWorkspace, type EvaluationCounter } from './elbo';
 import type { VariationalFamily } from './family';
 import { MeanCoupling } from './meanCoupling';
 import type { Rng } from './rng';
@@ -75,23 +75,17 @@ export class BlendedGradient {
     a.fill(0);
     b.fill(0);
     const n = family.dim;
-    let dropped = 0;
     let lpSum = 0;
-    for (let s = 0; s < samples; ) {
-      drawStandardNormal(rng, work.z);
-      family.transform(work.z, work.theta);
-      const lp = target.logDensityGradient(work.theta, work.gradTheta);
-      counter.gradient++;
-      let finite = Number.isFinite(lp);
-      for (let i = 0; finite && i < n; i++) finite = Number.isFinite(work.gradTheta[i]);
-      if (!finite) {
+    for (let s = 0, dropped = 0; s < samples; ) {
+      const lp = gradientDraw(target, family, rng, work, counter);
+      if (Number.isNaN(lp)) {
         if (++dropped >= maxDropped) return false;
-        continue;
+      } else {
+        family.accumulateGradient(work.z, work.gradTheta, a);
+        family.accumulatePathGradient(work.z, work.gradTheta, b);
+        lpSum += lp;
+        s++;
       }
-      family.accumulateGradient(work.z, work.gradTheta, a);
-      family.accumulatePathGradient(work.z, work.gradTheta, b);
-      lpSum += lp;
-      s++;
     }
     const inv = 1 / samples;
     this.logDensity = lpSum * inv;
