@@ -107,7 +107,7 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
       elboSq += e * e;
       elboCount++;
       adamStep();
-      if (!params.every(Number.isFinite)) {
+      if (!allFinite(params)) {
         const why = 'the variational parameters became non-finite';
         if (restart(k, why)) continue;
         return finish(false, 'diverged', `${why} at iteration ${k}; try a smaller stepSize than ${fmt(lr)}${restartText()}`, k);
@@ -228,4 +228,9 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
     if (last) out.convergence = { rhat: last.rhat, mcse: last.mcse, window: last.window };
     return out;
   }
+}
+
+function allFinite(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false;
+  return true;
 }
