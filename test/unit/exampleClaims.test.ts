@@ -195,7 +195,7 @@ test('radon_hierarchical: no funnel; sigma_county too narrow and off for mean-fi
   assertNoWarning(fr, 'mean-error', 'beta');
 });
 
-test('stochastic_volatility: the hard case; Pathfinder too narrow on the hyperparameters with k̂ an error, mean-field does not settle', async (t) => {
+test('stochastic_volatility: the hard case; Pathfinder too narrow on the hyperparameters with k̂ an error, mean-field poor with k̂ an error', async (t) => {
   const run = await exampleRun('stochastic_volatility', SEED);
   t.diagnostic(`NUTS reference: ${run.referenceSeconds.toFixed(1)} s`);
   const pf = await run.compare('pathfinder');
@@ -207,7 +207,9 @@ test('stochastic_volatility: the hard case; Pathfinder too narrow on the hyperpa
   assertWarns(pf, 'mean-error', 'sigma');
   const mf = await run.compare('meanfield');
   t.diagnostic(`meanfield: ${mf.seconds.toFixed(1)} s`);
-  assertWarns(mf, 'not-converged');
+  // its iterates settle slowly if at all (seed 1: stationary after 4,000 iterations; seeds 2–3 reach
+  // the limit); either way the approximation is poor, and k̂ says so
+  assert.equal(assertWarns(mf, 'khat').severity, 'error', describeReport(mf));
   for (const v of ['mu', 'phi', 'sigma', 'h']) assertWarns(mf, 'mean-error', v);
   assert.ok(warningsOf(mf, 'sd-ratio-low', 'h').length + warningsOf(mf, 'sd-ratio-high', 'h').length > 0, describeReport(mf));
   for (const r of [pf, mf]) {

@@ -65,7 +65,8 @@ export function estimateElbo(
 
 /**
  * One draw θ = μ + S z from q into work.theta (z in work.z) with ∇ log p(θ) in work.gradTheta; returns
- * log p(θ), or NaN when it or any gradient entry is not finite (the caller redraws or gives up).
+ * log p(θ), or NaN when it or any gradient entry is not finite, or too large to square (the caller
+ * redraws or gives up).
  */
 export function gradientDraw(target: LogDensityTarget, family: VariationalFamily, rng: Rng, work: ElboWorkspace, counter: EvaluationCounter): number {
   drawStandardNormal(rng, work.z);
@@ -73,7 +74,8 @@ export function gradientDraw(target: LogDensityTarget, family: VariationalFamily
   const lp = target.logDensityGradient(work.theta, work.gradTheta);
   counter.gradient++;
   if (!Number.isFinite(lp)) return NaN;
-  for (let i = 0; i < family.dim; i++) if (!Number.isFinite(work.gradTheta[i])) return NaN;
+  // beyond 1e150 a square overflows (an optimiser's second moment becomes Infinity and its steps 0)
+  for (let i = 0; i < family.dim; i++) if (!(Math.abs(work.gradTheta[i]) < 1e150)) return NaN;
   return lp;
 }
 

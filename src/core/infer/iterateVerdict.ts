@@ -27,8 +27,9 @@ export interface Verdict {
 /**
  * Judges the last `window` rows of the summaries (Dhaka et al. 2020): stationary when every split-R̂
  * is below `rhatThreshold`; the iterate average precise when every MCSE (sd of the iterates / √ESS,
- * in posterior sds) is below `mcseThreshold`. With fewer than MIN_ESS effective iterates the ESS is
- * itself unreliable and the MCSE is bounded by the iterates' sd (ESS ≥ 1).
+ * in posterior sds) is below `mcseThreshold` and every ESS at least MIN_ESS (viabel's ESS_min): with
+ * fewer effective iterates the ESS is itself unreliable, and the MCSE reported is the bound by the
+ * iterates' sd (ESS ≥ 1). A constant quantity is exact.
  */
 export function judgeIterates(trace: IterateTrace, window: number, names: readonly string[], rhatThreshold: number, mcseThreshold: number): Verdict {
   const P = trace.width;
@@ -55,15 +56,28 @@ export function judgeIterates(trace: IterateTrace, window: number, names: readon
   const order = Array.from({ length: P }, (_, k) => k).sort((a, b) => rough[b] - rough[a]);
   let mcse = 0;
   let minEss = NaN;
+  let moved = 0;
   for (const k of order) {
     if (sds[k] === 0) continue; // constant: exact
     const ess = iterateEss(trace.series(k, window, series));
+    if (Number.isNaN(ess)) continue; // constant to machine precision
+    moved++;
     if (!(ess >= minEss)) minEss = ess;
-    const e = (ess >= MIN_ESS ? sds[k] / Math.sqrt(ess) : sds[k]) / scale(k);
+    if (ess < MIN_ESS) {
+      // an MCSE from this few effective iterates is itself unreliable (viabel's ESS_min): report its bound
+      mcse = Math.max(mcse, sds[k] / scale(k));
+      worst = names[k];
+      break;
+    }
+    const e = sds[k] / Math.sqrt(ess) / scale(k);
     if (e > mcse) { mcse = e; worst = names[k]; }
     if (!(mcse < mcseThreshold)) break;
   }
-  return { window, rhat, drift, mcse, ess: minEss, stationary, precise: mcse < mcseThreshold, worst };
+  if (moved === 0) {
+    // nothing moved at all: not an optimum (noisy gradients always move the iterates) but a stuck optimiser
+    return { window, rhat, drift, mcse: 0, ess: NaN, stationary: false, precise: false, worst: 'every quantity (the iterates did not move at all)' };
+  }
+  return { window, rhat, drift, mcse, ess: minEss, stationary, precise: mcse < mcseThreshold && !(minEss < MIN_ESS), worst };
 }
 
 /**

@@ -11,6 +11,10 @@ const EPS = 1e-8;
 // Adam's normalised step m̂/√v̂ can exceed 1 many times over when a huge gradient follows small
 // ones (far from the mode, from a random init): cap it so one step moves a mean by at most a few sds.
 const MAX_NORMALISED_STEP = 3;
+// A gradient entry is clipped to this many times its running root mean square: one draw in the far tail
+// (1e100 where the others are 1) would otherwise fill Adam's second moment for thousands of iterations
+// and freeze every step.
+const CLIP_RMS = 10;
 const MAX_CONSECUTIVE_FAILURES = 50;
 const DRAWS_PER_GRADIENT_RETRY = 10; // as Stan 2.21: redraw a failed gradient draw up to 10 times
 const MAX_RESTARTS = 3;
@@ -149,9 +153,16 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
     family.parameterScales(scales);
     const c1 = 1 - Math.pow(BETA1, adamT);
     const c2 = 1 - Math.pow(BETA2, adamT);
+    const c2Before = 1 - Math.pow(BETA2, adamT - 1);
     for (let i = 0; i < P; i++) {
-      m[i] = BETA1 * m[i] + (1 - BETA1) * grad[i];
-      v[i] = BETA2 * v[i] + (1 - BETA2) * grad[i] * grad[i];
+      let g = grad[i];
+      if (adamT > 1) {
+        const limit = CLIP_RMS * Math.sqrt(v[i] / c2Before);
+        if (g > limit) g = limit;
+        else if (g < -limit) g = -limit;
+      }
+      m[i] = BETA1 * m[i] + (1 - BETA1) * g;
+      v[i] = BETA2 * v[i] + (1 - BETA2) * g * g;
       let u = m[i] / c1 / (Math.sqrt(v[i] / c2) + EPS);
       if (u > MAX_NORMALISED_STEP) u = MAX_NORMALISED_STEP;
       else if (u < -MAX_NORMALISED_STEP) u = -MAX_NORMALISED_STEP;
