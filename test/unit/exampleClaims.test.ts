@@ -245,7 +245,7 @@ test('vigil compare on the examples: normal_mean writes a JSON report with no wa
   assert.match(b.out, new RegExp(`^  ${escaped}:12:\\d+: warning: .*funnel`, 'm'));
 });
 
-test('digits_zero: exact reference; no correlation or funnel warning; inked pixels right, any sd-ratio-low on a never-inked pixel', async (t) => {
+test('digits_zero: exact reference; no correlation or funnel warning; inked pixels right, sd-ratio warnings only on never-inked pixels', async (t) => {
   const run = await exampleRun('digits_zero', SEED);
   assert.equal(run.reference.result.method, 'exact');
   const r = await run.compare('meanfield');
