@@ -59,7 +59,7 @@ function runScript(file, extra = [], nodeFlags = []) {
 if (rstan.ok && (wanted('gradient') || wanted('vi') || wanted('nuts'))) {
   section('rstan model compilation (cached in .bench-cache/rstan/)');
   const names = new Set([...(wanted('gradient') ? gradientModels : []), ...(wanted('vi') ? viModels : []), ...(wanted('nuts') ? nutsModels : [])]);
-  const ms = [...(wanted('gradient') ? [oneParameterModel, logisticLargeModel()] : []), ...[...names].map(fixtureModel)];
+  const ms = [...(wanted('gradient') || (wanted('vi') && !quick) ? [oneParameterModel, logisticLargeModel()] : []), ...[...names].map(fixtureModel)];
   const r = await runR('compile.R', { models: ms.map((m) => prepareRstanModel(m.name, m.source, m.data)) });
   if (r.error) console.log(`  ${r.error}`);
   console.log(`${r.r ?? ''}, rstan ${r.rstan ?? '?'}`);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fitAdvi } from '../../src/core/infer/advi';
 import { Rng } from '../../src/core/infer/rng';
-import { correlatedGaussianTarget, drawMoments, gammaPoissonTarget, normalMeanTarget, standardNormalTarget } from '../support/targets';
+import { bananaTarget, correlatedGaussianTarget, drawMoments, gammaPoissonTarget, normalMeanTarget, standardNormalTarget } from '../support/targets';
 
 // 100 observations x ~ normal(2, 1): the normal-mean example (exact posterior).
 const rng = new Rng(2024, 0);
@@ -15,8 +15,8 @@ for (const method of ['meanfield', 'fullrank'] as const) {
     assert.equal(r.ok, true, r.stopReason);
     assert.equal(r.stopCode, 'stationary', r.stopReason);
     const m = drawMoments(r.draws, 1);
-    // optimisation error (MCSE ≤ 0.03 sd) plus 1000 draws' Monte Carlo error, 4 sigma
-    assert.ok(Math.abs(m.mean[0] - postMean) < 4 * Math.hypot(0.03, 1 / Math.sqrt(1000)) * postSd, `mean ${m.mean[0]} vs ${postMean}`);
+    // optimisation error (MCSE ≤ 0.05 sd) plus 1000 draws' Monte Carlo error, 4 sigma
+    assert.ok(Math.abs(m.mean[0] - postMean) < 4 * Math.hypot(0.05, 1 / Math.sqrt(1000)) * postSd, `mean ${m.mean[0]} vs ${postMean}`);
     assert.ok(Math.abs(m.sd[0] / postSd - 1) < 0.1, `sd ${m.sd[0]} vs ${postSd}`);
     assert.ok(Math.abs(r.approximation!.sd[0] / postSd - 1) < 0.06);
   });
@@ -65,8 +65,8 @@ test('robust mean-field: Gamma–Poisson rates in log space match Gamma(a + sum 
 test('robust ADVI says why it stopped: stationary verdict with R-hat and MCSE', async () => {
   const fit = await fitAdvi(standardNormalTarget(3, 1), { seed: 1 });
   assert.equal(fit.stopCode, 'stationary');
-  assert.match(fit.stopReason, /^iterates stationary: R̂ 1\.\d{3}, MCSE 0\.\d+ after \d+ iterations/);
-  assert.ok(fit.convergence && fit.convergence.rhat < 1.1 && fit.convergence.mcse < 0.03);
+  assert.match(fit.stopReason, /^iterates stationary: R̂ 1\.\d{3}, MCSE 0\.\d+ sd after \d+ iterations \(average of the last \d+ iterates\)$/);
+  assert.ok(fit.convergence && fit.convergence.rhat < 1.1 && fit.convergence.mcse < 0.05);
   assert.ok(fit.iterations < 10000);
   assert.equal(fit.gradientEvaluations, fit.iterations + 1, 'one init gradient and one per iteration');
 });
@@ -79,13 +79,26 @@ test('robust ADVI at its iteration limit returns the approximation and explains 
   assert.equal(fit.ndraws, 1000);
 });
 
-test('robust mean-field stops in a few thousand iterations on easy targets (it needed 4,600–10,000 before)', async () => {
+test('robust ADVI stops within hundreds of iterations on easy targets (it needed 1,500–10,000 before)', async () => {
   const { target } = normalMeanTarget(y);
   const fit = await fitAdvi(target, { method: 'meanfield', seed: 1 });
   assert.equal(fit.stopCode, 'stationary', fit.stopReason);
-  assert.ok(fit.iterations <= 3000, `${fit.iterations} iterations`);
-  const wide = await fitAdvi(standardNormalTarget(50, 1), { method: 'meanfield', seed: 1, outputDraws: 200 });
-  assert.equal(wide.stopCode, 'stationary', wide.stopReason);
-  assert.ok(wide.iterations <= 6000, `${wide.iterations} iterations`);
-  for (const sd of wide.approximation!.sd) assert.ok(Math.abs(sd - 1) < 0.08, `sd ${sd}`);
+  assert.ok(fit.iterations <= 1000, `${fit.iterations} iterations`);
+  for (const method of ['meanfield', 'fullrank'] as const) {
+    const wide = await fitAdvi(standardNormalTarget(50, 1), { method, seed: 1, outputDraws: 200 });
+    assert.equal(wide.stopCode, 'stationary', `${method}: ${wide.stopReason}`);
+    assert.ok(wide.iterations <= (method === 'meanfield' ? 1500 : 3000), `${method}: ${wide.iterations} iterations`);
+    for (const sd of wide.approximation!.sd) assert.ok(Math.abs(sd - 1) < 0.08, `${method}: sd ${sd}`);
+    for (const m of wide.approximation!.mean) assert.ok(Math.abs(m - 1) < 0.25, `${method}: mean ${m}`);
+  }
+});
+
+test('robust mean-field stops on a banana: the best Gaussian is found, its iterate average precise', async () => {
+  for (const seed of [1, 2, 3]) {
+    const fit = await fitAdvi(bananaTarget(0.03), { method: 'meanfield', seed });
+    assert.equal(fit.stopCode, 'stationary', fit.stopReason);
+    assert.ok(fit.iterations <= 4000, `${fit.iterations} iterations`);
+    // symmetric in x1: the mean-field optimum is centred on x1 = 0
+    assert.ok(Math.abs(fit.approximation!.mean[0]) < 0.25 * fit.approximation!.sd[0], `mean ${fit.approximation!.mean[0]}`);
+  }
 });

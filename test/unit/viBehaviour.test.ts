@@ -66,7 +66,7 @@ test('a time budget stops the fit and keeps the approximation reached', async ()
 
 test('progress streams every ELBO trace entry and the phases', async () => {
   const seen: FitProgress[] = [];
-  const r = await fitAdvi(standardNormalTarget(2), { seed: 3, onProgress: (p) => seen.push(p) });
+  const r = await fitAdvi(standardNormalTarget(2), { seed: 3, evalElbo: 20, onProgress: (p) => seen.push(p) });
   const entries = seen.filter((p) => p.entry).map((p) => p.entry);
   assert.deepEqual(entries, r.elboTrace);
   assert.ok(r.elboTrace.length >= 3);

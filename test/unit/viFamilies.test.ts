@@ -15,6 +15,21 @@ function randomFamily(kind: 'meanfield' | 'fullrank', dim: number, rng: Rng): Va
   return f;
 }
 
+/** The gradient w.r.t. the family's packed parameters equals central differences of the objective. */
+function assertFiniteDifferences(f: VariationalFamily, objective: () => number, grad: Float64Array): void {
+  for (let k = 0; k < grad.length; k++) {
+    const h = 1e-6;
+    const keep = f.params[k];
+    f.params[k] = keep + h;
+    const up = objective();
+    f.params[k] = keep - h;
+    const down = objective();
+    f.params[k] = keep;
+    const fd = (up - down) / (2 * h);
+    assert.ok(Math.abs(fd - grad[k]) < 1e-5 * Math.max(1, Math.abs(fd)), `param ${k}: ${grad[k]} vs ${fd}`);
+  }
+}
+
 /** Dense scale matrix S (θ = μ + S z) and log det, built from transform() alone. */
 function denseScale(f: VariationalFamily): Float64Array {
   const n = f.dim;
@@ -73,17 +88,40 @@ for (const kind of ['meanfield', 'fullrank'] as const) {
     }
     for (let k = 0; k < grad.length; k++) grad[k] /= zs.length;
     f.addEntropyGradient(grad);
-    for (let k = 0; k < grad.length; k++) {
-      const h = 1e-6;
-      const keep = f.params[k];
-      f.params[k] = keep + h;
-      const up = objective();
-      f.params[k] = keep - h;
-      const down = objective();
-      f.params[k] = keep;
-      const fd = (up - down) / (2 * h);
-      assert.ok(Math.abs(fd - grad[k]) < 1e-5 * Math.max(1, Math.abs(fd)), `param ${k}: ${grad[k]} vs ${fd}`);
-    }
+    assertFiniteDifferences(f, objective, grad);
+  });
+}
+
+for (const kind of ['meanfield', 'fullrank'] as const) {
+  test(`${kind}: sticking-the-landing gradient matches finite differences of log p − log q with q's parameters frozen`, () => {
+    const rng = new Rng(13, 0);
+    const f = randomFamily(kind, 3, rng);
+    const target = bananaTarget(0.1);
+    const t3 = { ...target, dim: 3, logDensity: (x: Float64Array) => target.logDensity(x) - 0.5 * x[2] * x[2] };
+    const gradOf = (x: Float64Array, g: Float64Array) => { target.logDensityGradient(x, g); g[2] = -x[2]; };
+    // q frozen at the current parameters: log q0(θ) through its dense scale matrix S0 (lower triangular)
+    const S0 = denseScale(f);
+    const mu0 = f.params.slice(0, 3);
+    const logQ0 = (theta: Float64Array) => {
+      const x = new Float64Array(3);
+      let logDet = 0;
+      for (let i = 0; i < 3; i++) {
+        let s = theta[i] - mu0[i];
+        for (let j = 0; j < i; j++) s -= S0[i * 3 + j] * x[j];
+        x[i] = s / S0[i * 3 + i];
+        logDet += Math.log(S0[i * 3 + i]);
+      }
+      return -0.5 * (x[0] ** 2 + x[1] ** 2 + x[2] ** 2) - logDet - 1.5 * LOG_2PI;
+    };
+    const z = Float64Array.from([0.4, -1.1, 0.8]);
+    const theta = new Float64Array(3);
+    const objective = () => { f.transform(z, theta); return t3.logDensity(theta) - logQ0(theta); };
+    const g = new Float64Array(3);
+    f.transform(z, theta);
+    gradOf(theta, g);
+    const grad = new Float64Array(f.params.length);
+    f.accumulatePathGradient(z, g, grad);
+    assertFiniteDifferences(f, objective, grad);
   });
 }
 
@@ -111,19 +149,20 @@ test('ELBO drops draws with non-finite log density and reports -Infinity when al
 });
 
 for (const kind of ['meanfield', 'fullrank'] as const) {
-  test(`${kind}: averaging coordinates are μ and the covariance, and map back exactly`, () => {
+  test(`${kind}: averaging coordinates (μ and the variances, or μ and L on the natural scale) map back exactly`, () => {
     const rng = new Rng(11, 0);
     const f = randomFamily(kind, 4, rng);
     const avg = new Float64Array(f.params.length);
     f.toAveraged(avg);
-    // the covariance's diagonal is the marginal variance
-    const sd = f.marginalSd();
+    // mean-field: the variances; full rank: L's diagonal, exp of the stored log
     const diag = kind === 'meanfield' ? [4, 5, 6, 7] : [4, 6, 9, 13];
-    diag.forEach((at, i) => assert.ok(Math.abs(avg[at] - sd[i] * sd[i]) < 1e-12));
+    const sd = f.marginalSd();
+    diag.forEach((at, i) => assert.ok(Math.abs(avg[at] - (kind === 'meanfield' ? sd[i] * sd[i] : Math.exp(f.params[at]))) < 1e-12));
+    if (kind === 'fullrank') assert.equal(avg[5], f.params[5], 'off-diagonal entries as they are');
     const g = kind === 'meanfield' ? new MeanField(4) : new FullRank(4);
     assert.equal(g.fromAveraged(avg), true);
     g.params.forEach((p, i) => assert.ok(Math.abs(p - f.params[i]) < 1e-10, `${i}: ${p} vs ${f.params[i]}`));
-    // the average of two covariances is a covariance; a negative variance is refused, params unchanged
+    // an average of valid scales is valid; a negative one is refused, params unchanged
     const bad = Float64Array.from(avg);
     bad[diag[2]] = -1;
     const before = Float64Array.from(g.params);

@@ -1,7 +1,8 @@
 # rstan's vb() (ADVI, Stan's defaults: iter 10000, tol_rel_obj 0.01, grad_samples 1, elbo_samples 100,
 # eta adaptation on) for each method and seed, plus a NUTS reference (4 x 1000) per model. The count of
-# iterations comes from vb's printed output: the last ELBO row of the main loop, and the adaptation
-# progress lines (each adaptation iteration also costs grad_samples gradients).
+# iterations comes from vb's printed output of an untimed second run with the same seed: the last ELBO
+# row of the main loop, and the adaptation progress lines (each adaptation iteration also costs
+# grad_samples gradients).
 #   Rscript vi.R job.json out.json
 #   job: { refSeed, seeds: [..], methods: ["meanfield", "fullrank"], models: [{ name, stan, data }] }
 source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "common.R"))
@@ -30,11 +31,15 @@ for (m in j$models) {
     fits <- list()
     for (method in j$methods) for (seed in j$seeds) {
       say(" ", method, "seed", seed)
+      # timed with vb's default progress output; the iteration counts come from a second, untimed run
+      # with the same seed printing every adaptation iteration (refresh = 1 makes vb itself slower)
       t0 <- proc.time()[["elapsed"]]
       fit <- NULL
-      out <- capture.output(fit <- tryCatch(suppressWarnings(vb(b$mod, data = data, algorithm = method, seed = seed, refresh = 1)),
-                                            error = function(e) conditionMessage(e)), type = "output")
+      capture.output(fit <- tryCatch(suppressWarnings(vb(b$mod, data = data, algorithm = method, seed = seed)),
+                                     error = function(e) conditionMessage(e)), type = "output")
       wall <- proc.time()[["elapsed"]] - t0
+      out <- capture.output(tryCatch(suppressWarnings(vb(b$mod, data = data, algorithm = method, seed = seed, refresh = 1)),
+                                     error = function(e) conditionMessage(e)), type = "output")
       p <- parse_vb(out)
       f <- list(method = method, seed = seed, wallSeconds = wall, iterations = p$iterations,
                 adaptIterations = p$adaptIterations, note = p$note, eta = p$eta)

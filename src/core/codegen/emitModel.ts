@@ -190,11 +190,14 @@ function emitInstances(cx: EmitContext, L: Lines): void {
   }
 }
 
-export function emitModel(ir: IRProgram): string {
+// keepConstants: `~` and _lupdf keep their constant terms too (Stan's log_prob with propto = false,
+// see droppedConstant.ts); the default drops them as Stan's sampling statements do.
+export function emitModel(ir: IRProgram, options: { keepConstants?: boolean } = {}): string {
   const cv = new EmitContext('value', ir.functions);
   const cg = new EmitContext('grad', ir.functions);
   const ca = new EmitContext('value', ir.functions); // adjoint-form gradient code
   const cf = new EmitContext('value', ir.functions); // fused value code (straight-line models)
+  if (options.keepConstants) for (const cx of [cv, cg, ca, cf]) cx.propto = false;
   const params = new Set(ir.parameters.map((d) => d.name));
   const L = new Lines(0);
   L.line('"use strict";');

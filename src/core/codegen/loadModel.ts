@@ -11,6 +11,7 @@ import type { DataValue } from '../data/dataValue';
 import { loadData } from '../data/loadData';
 import type { StanDiagnostic } from '../stan/diagnostic';
 import type { Span } from '../stan/span';
+import { DroppedConstant } from './droppedConstant';
 import { CompileError } from './emitContext';
 import { emitModel } from './emitModel';
 import { gradRuntime, makeRuntime } from './runtime';
@@ -88,16 +89,22 @@ export function compileModel(source: string, data: ModelData = {}, print: (line:
   if (!js.ok) return js;
   const values = validated(js.program, data);
   if (!values.ok) return values;
-  const factory = new Function('R', 'G', 'T', 'D', js.js) as (R: unknown, G: unknown, T: Tape, D: ReadonlyMap<string, DataValue>) => ModelParts;
-  const tape = new Tape();
   let parts: ModelParts;
   try {
-    parts = factory(makeRuntime(print), gradRuntime, tape, values.values);
+    parts = instantiate(js.js, values.values, print);
   } catch (e) {
     if (e instanceof StanError) return { ok: false, diagnostics: [error(e.message, START, 'data')] };
     throw e;
   }
-  return { ok: true, model: new Model(parts, js.js), ir: js.ir };
+  // the same program keeping the constants `~` drops, built only when asked for (droppedConstant.ts)
+  const keeping = () => instantiate(emitModel(js.ir, { keepConstants: true }), values.values, () => {}).lpV;
+  return { ok: true, model: new Model(parts, js.js, new DroppedConstant(parts.lpV, keeping)), ir: js.ir };
+}
+
+// Runs the emitted factory on the data: reads it, runs transformed data, returns the model parts.
+function instantiate(js: string, data: ReadonlyMap<string, DataValue>, print: (line: string) => void): ModelParts {
+  const factory = new Function('R', 'G', 'T', 'D', js) as (R: unknown, G: unknown, T: Tape, D: ReadonlyMap<string, DataValue>) => ModelParts;
+  return factory(makeRuntime(print), gradRuntime, new Tape(), data);
 }
 
 class Model implements CompiledModel {
@@ -111,6 +118,7 @@ class Model implements CompiledModel {
   constructor(
     private readonly parts: ModelParts,
     readonly source: string,
+    private readonly constants: DroppedConstant,
   ) {
     this.dim = parts.dim;
     this.unconstrainedNames = parts.params.flatMap(unconstrainedNames);
@@ -152,6 +160,11 @@ class Model implements CompiledModel {
       gradOut.fill(NaN);
       return this.rejected(e);
     }
+  }
+
+  droppedConstant(theta: ArrayLike<number>): number {
+    this.checkDim(theta);
+    return this.constants.at(theta);
   }
 
   private named(values: Record<string, unknown>, specs: VarSpec[]): Record<string, JsonValue> {

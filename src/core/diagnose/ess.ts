@@ -21,21 +21,30 @@ export function essOfChains(chains: Chains): number {
     for (let j = 0; j < m; j++) s += acov[j][t];
     acovMean[t] = s / m;
   }
-  const meanVar = (acovMean[0] * n) / (n - 1);
-  let varPlus = (meanVar * (n - 1)) / n;
-  if (m > 1) varPlus += variance(chains.map((c) => mean(c)));
+  return essFromAutocovariance((t) => acovMean[t], n, m, m > 1 ? variance(chains.map((c) => mean(c))) : 0);
+}
+
+/**
+ * The ESS of m chains of n draws from their mean autocovariance at each lag (biased, lag 0 = the
+ * variance × (n − 1)/n; `acov` is asked for lags in increasing order, up to Geyer's cutoff only) and
+ * the variance of the chain means (0 for one chain): Geyer's initial positive sequence, made monotone,
+ * with tau bounded below by 1/log10(S), as posterior's .ess.
+ */
+export function essFromAutocovariance(acov: (t: number) => number, n: number, m: number, betweenVariance: number): number {
+  const meanVar = (acov(0) * n) / (n - 1);
+  const varPlus = (meanVar * (n - 1)) / n + betweenVariance;
 
   const rho = new Float64Array(n);
   let t = 0;
   let rhoEven = 1;
   rho[0] = rhoEven;
-  let rhoOdd = 1 - (meanVar - acovMean[1]) / varPlus;
+  let rhoOdd = 1 - (meanVar - acov(1)) / varPlus;
   rho[1] = rhoOdd;
   // initial positive sequence: sum of adjacent pairs stays positive
   while (t < n - 5 && !Number.isNaN(rhoEven + rhoOdd) && rhoEven + rhoOdd > 0) {
     t += 2;
-    rhoEven = 1 - (meanVar - acovMean[t]) / varPlus;
-    rhoOdd = 1 - (meanVar - acovMean[t + 1]) / varPlus;
+    rhoEven = 1 - (meanVar - acov(t)) / varPlus;
+    rhoOdd = 1 - (meanVar - acov(t + 1)) / varPlus;
     if (rhoEven + rhoOdd >= 0) {
       rho[t] = rhoEven;
       rho[t + 1] = rhoOdd;

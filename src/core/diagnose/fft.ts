@@ -17,20 +17,14 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
     }
   }
   const sign = inverse ? 1 : -1;
-  const half = n >> 1;
-  const cosT = new Float64Array(half);
-  const sinT = new Float64Array(half);
-  for (let k = 0; k < half; k++) {
-    cosT[k] = Math.cos((2 * Math.PI * k) / n);
-    sinT[k] = sign * Math.sin((2 * Math.PI * k) / n);
-  }
+  const { cosT, sinT } = twiddles(n);
   for (let size = 2; size <= n; size <<= 1) {
     const h = size >> 1;
     const step = n / size;
     for (let start = 0; start < n; start += size) {
       for (let k = 0; k < h; k++) {
         const wr = cosT[k * step];
-        const wi = sinT[k * step];
+        const wi = sign * sinT[k * step];
         const a = start + k;
         const b = a + h;
         const xr = re[b] * wr - im[b] * wi;
@@ -42,6 +36,25 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
       }
     }
   }
+}
+
+// cos and sin of 2πk/n, k < n/2, per length: computed once (the ESS of optimiser iterates is judged
+// again and again on windows of the same few lengths)
+const TWIDDLES = new Map<number, { cosT: Float64Array; sinT: Float64Array }>();
+
+function twiddles(n: number): { cosT: Float64Array; sinT: Float64Array } {
+  let t = TWIDDLES.get(n);
+  if (!t) {
+    const half = n >> 1;
+    t = { cosT: new Float64Array(half), sinT: new Float64Array(half) };
+    for (let k = 0; k < half; k++) {
+      t.cosT[k] = Math.cos((2 * Math.PI * k) / n);
+      t.sinT[k] = Math.sin((2 * Math.PI * k) / n);
+    }
+    if (TWIDDLES.size > 32) TWIDDLES.clear();
+    TWIDDLES.set(n, t);
+  }
+  return t;
 }
 
 /** Smallest power of two >= n. */

@@ -7,7 +7,7 @@
 export { asChains, flattenChains, splitChains } from './draws';
 export type { Chains, ChainsInput } from './draws';
 export { rhat, rhatBasic } from './rhat';
-export { essBasic, essBulk, essMean, essMedian, essQuantile, essSd, essTail } from './ess';
+export { essBasic, essBulk, essFromAutocovariance, essMean, essMedian, essQuantile, essSd, essTail } from './ess';
 export { mcseMean, mcseMedian, mcseQuantile, mcseSd } from './mcse';
 export { mad, median, quantile } from './quantile';
 export { autocovariance } from './autocovariance';

@@ -1,10 +1,11 @@
 import type { AdviContext, OptimiserOutcome } from './adviContext';
 import { AdviOptions, resolveAdviOptions } from './adviOptions';
 import { FitClock } from './cancellation';
-import { ElboWorkspace, estimateElbo, EvaluationCounter } from './elbo';
+import { ElboWorkspace, EvaluationCounter } from './elbo';
 import type { VariationalFamily } from './family';
-import { familyDraws } from './familyDraws';
+import { drawsElbo, familyDraws } from './familyDraws';
 import { FullRank } from './fullRank';
+import { findCollapse } from './collapseCheck';
 import { findInitialPoint } from './initialPoint';
 import { MeanField } from './meanField';
 import type { ElboTraceEntry } from './progress';
@@ -38,9 +39,11 @@ export async function fitAdvi(target: LogDensityTarget, options: AdviOptions = {
   }
   const family: VariationalFamily = o.method === 'fullrank' ? new FullRank(target.dim) : new MeanField(target.dim);
   family.reset(init.theta);
+  const work = new ElboWorkspace(target.dim);
+  const elboConstant = o.algorithm === 'stan' ? stanElboConstant(target, init.theta, o.elboConstant) : 0;
   const ctx: AdviContext = {
     target, family, options: o, initialMean: init.theta, gradRng: rng(STREAM.gradient), elboRng: rng(STREAM.elbo),
-    work: new ElboWorkspace(target.dim), counter, clock, trace, onProgress: options.onProgress,
+    work, counter, clock, trace, onProgress: options.onProgress, elboConstant,
     // restarts draw random points from the same stream, after the first (a fixed init restarts randomly)
     newInitialPoint: () => {
       const next = findInitialPoint(target, initRng, { ...options, init: 'random' }, counter);
@@ -57,12 +60,38 @@ export async function fitAdvi(target: LogDensityTarget, options: AdviOptions = {
   const parts = { ...base, stopCode: outcome.stopCode, stopReason: outcome.stopReason, iterations: outcome.iterations, stepSize: outcome.stepSize, convergence: outcome.convergence };
   if (!outcome.hasApproximation) return buildResult(target, { ...parts, seconds: clock.elapsedSeconds() });
   options.onProgress?.({ phase: 'draws', iteration: outcome.iterations, maxIterations: o.iter });
-  const elbo = estimateElbo(target, family, ctx.elboRng, o.elboSamples, ctx.work, counter);
   const draws = familyDraws(target, family, rng(STREAM.draws), o.outputDraws, counter);
+  // the returned approximation's ELBO from its output draws (whose log p PSIS needs anyway)
+  const drawn = drawsElbo(draws, family.entropy());
+  const elbo = { elbo: drawn.elbo + elboConstant, mcse: drawn.mcse };
+  const start = outcome.initialElbo ?? { elbo: NaN, mcse: NaN };
+  const collapse = findCollapse(target, family.approximation(), { initial: start.elbo, initialMcse: start.mcse, final: elbo.elbo, finalMcse: elbo.mcse }, counter);
+  if (collapse) Object.assign(parts, reportCollapse(outcome, collapse, o.algorithm));
   options.onProgress?.({ phase: 'psis', iteration: outcome.iterations, maxIterations: o.iter });
   const psis = psisCorrection(draws.draws, target.dim, draws.logP, draws.logQ, rng(STREAM.psis));
   options.onProgress?.({ phase: 'done', iteration: outcome.iterations, maxIterations: o.iter });
   return buildResult(target, {
-    ...parts, approximation: family.approximation(), draws, elbo: { elbo: elbo.elbo + (o.algorithm === 'stan' ? o.elboConstant : 0), mcse: elbo.mcse }, psis, seconds: clock.elapsedSeconds(),
+    ...parts, approximation: family.approximation(), draws, elbo, psis, seconds: clock.elapsedSeconds(),
   });
+}
+
+/** The constants Stan's ELBO keeps: given, else the target's (at the initial point, where it is finite), else 0. */
+function stanElboConstant(target: LogDensityTarget, theta: Float64Array, given: number | null): number {
+  if (given !== null) return given;
+  const c = target.droppedConstant?.(theta) ?? 0;
+  return Number.isFinite(c) ? c : 0;
+}
+
+const CONVERGED: OptimiserOutcome['stopCode'][] = ['stationary', 'relative-tolerance-mean', 'relative-tolerance-median'];
+
+/** A collapsed approximation is not a converged one: said in the stop reason, and by the code when the rule had declared convergence. */
+function reportCollapse(outcome: OptimiserOutcome, evidence: string, algorithm: 'robust' | 'stan'): Pick<OptimiserOutcome, 'stopCode' | 'stopReason'> {
+  const advice = algorithm === 'stan'
+    ? `eta ${outcome.stepSize} was too large for this model; do not use this fit: rerun with another seed or with the robust algorithm`
+    : 'do not use this fit: rerun with another seed or a smaller step size';
+  const converged = CONVERGED.includes(outcome.stopCode);
+  return {
+    stopCode: converged ? 'collapsed' : outcome.stopCode,
+    stopReason: `${converged ? 'approximation collapsed' : outcome.stopReason}: ${evidence}; ${advice}${converged ? ` (${outcome.stopReason})` : ''}`,
+  };
 }

@@ -20,6 +20,8 @@ export interface AdviContext {
   counter: EvaluationCounter;
   clock: FitClock;
   trace: ElboTraceEntry[];
+  /** Added to every ELBO reported in Stan mode: the constants Stan's ELBO keeps and the target drops (0 in robust mode). */
+  elboConstant: number;
   onProgress?: ProgressCallback;
   /** A new random initial point (for restarts after a blow-up), or null when none can be found. */
   newInitialPoint?: () => Float64Array | null;
@@ -33,6 +35,8 @@ export interface OptimiserOutcome {
   hasApproximation: boolean;
   stepSize: number;
   convergence?: { rhat: number; mcse: number; window: number };
+  /** ELBO of the starting approximation, where the optimiser measured it (Stan mode: eta adaptation's first). */
+  initialElbo?: { elbo: number; mcse: number };
 }
 
 export function fmt(x: number, digits = 3): string {

@@ -38,19 +38,24 @@ export interface AdviOptions extends FitControl, InitOptions {
   /**
    * Stan's ELBO uses the log density with every constant kept (log_prob with propto = false); the
    * target drops the constants `~` statements drop. Their sum, added to each ELBO in Stan mode, makes
-   * the relative ELBO changes, and so the stopping iteration, Stan's. Default 0.
+   * the relative ELBO changes, and so the stopping iteration, Stan's. Default: the target's
+   * droppedConstant at the initial point (compiled models), else 0.
    */
   elboConstant?: number;
-  // robust mode
-  /** Adam learning rate (means in units of the current sd). Full rank drops it to 0.3 of itself once stationary. Default 0.1. */
+  // robust mode. Dhaka et al. 2020's rule as the authors' viabel package implements it (FASO, shared with
+  // Welandawe et al. 2022): split-R̂ ≤ 1.1 on the best of 5 windows from W_min = 200 to 95% of the run,
+  // then the MCSE of the iterate average below 0.1 (means in units of the sd, log sds absolute) with
+  // ESS > W_min/8. Their experiments' code used R̂ 1.15 (means) and 1.2 (log sds) with MCSE 0.02. Here:
+  // R̂ 1.1, the longest stationary window of 5 from 50, MCSE 0.05 posterior sds with ESS ≥ 25.
+  /** Adam learning rate (means in units of the current sd). Default 0.1. */
   stepSize?: number;
-  /** Stationarity: max split-R̂ of the iterates (means, log marginal sds) over the window below this. Default 1.1. */
+  /** Stationarity: max split-R̂ of the iterates (means, log marginal sds) over the window below this (Dhaka et al. 2020, viabel). Default 1.1. */
   rhatThreshold?: number;
-  /** Precision: max MCSE of the iterate average (means relative to sd; log-scales absolute) below this. Default 0.03. */
+  /** Precision: max MCSE of the iterate average, in posterior sds (means relative to the sd; log sds absolute), below this. Default 0.05. */
   mcseThreshold?: number;
-  /** Smallest window of iterates judged (default 100): stationarity is first judged on the last half of the run. */
+  /** Shortest window of iterates judged (default 50); windows up to 95% of the run are tried. */
   minWindow?: number;
-  /** Judge every this many iterations (default 50). */
+  /** Judge every this many iterations (default 25; less often once judging a long window costs more). */
   checkEvery?: number;
 }
 
@@ -67,7 +72,8 @@ export interface ResolvedAdviOptions {
   adaptEngaged: boolean;
   adaptIter: number;
   tolRelObj: number;
-  elboConstant: number;
+  /** null: ask the target (see AdviOptions.elboConstant). */
+  elboConstant: number | null;
   stepSize: number;
   rhatThreshold: number;
   mcseThreshold: number;
@@ -91,11 +97,11 @@ export function resolveAdviOptions(o: AdviOptions): ResolvedAdviOptions {
     adaptEngaged: o.adaptEngaged ?? true,
     adaptIter: posInt(o.adaptIter, 50),
     tolRelObj: pos(o.tolRelObj, 0.01),
-    elboConstant: o.elboConstant !== undefined && Number.isFinite(o.elboConstant) ? o.elboConstant : 0,
+    elboConstant: o.elboConstant !== undefined && Number.isFinite(o.elboConstant) ? o.elboConstant : null,
     stepSize: pos(o.stepSize, 0.1),
     rhatThreshold: pos(o.rhatThreshold, 1.1),
-    mcseThreshold: pos(o.mcseThreshold, 0.03),
-    minWindow: Math.max(20, posInt(o.minWindow, 100)),
-    checkEvery: posInt(o.checkEvery, 50),
+    mcseThreshold: pos(o.mcseThreshold, 0.05),
+    minWindow: Math.max(20, posInt(o.minWindow, 50)),
+    checkEvery: posInt(o.checkEvery, 25),
   };
 }

@@ -64,7 +64,23 @@ export function estimateElbo(
 }
 
 /**
- * Reparameterisation gradient of the ELBO w.r.t. the packed family parameters, averaged over
+ * One draw θ = μ + S z from q into work.theta (z in work.z) with ∇ log p(θ) in work.gradTheta; returns
+ * log p(θ), or NaN when it or any gradient entry is not finite, or too large to square (the caller
+ * redraws or gives up).
+ */
+export function gradientDraw(target: LogDensityTarget, family: VariationalFamily, rng: Rng, work: ElboWorkspace, counter: EvaluationCounter): number {
+  drawStandardNormal(rng, work.z);
+  family.transform(work.z, work.theta);
+  const lp = target.logDensityGradient(work.theta, work.gradTheta);
+  counter.gradient++;
+  if (!Number.isFinite(lp)) return NaN;
+  // beyond 1e150 a square overflows (an optimiser's second moment becomes Infinity and its steps 0)
+  for (let i = 0; i < family.dim; i++) if (!(Math.abs(work.gradTheta[i]) < 1e150)) return NaN;
+  return lp;
+}
+
+/**
+ * Stan's reparameterisation gradient of the ELBO w.r.t. the packed family parameters, averaged over
  * `samples` draws, plus the exact entropy gradient. A draw with a non-finite log density or
  * gradient is redrawn while fewer than `maxDropped` draws have been dropped (Stan 2.21 allows
  * 10 per gradient draw); returns false (gradOut unspecified) once that many were dropped.
@@ -74,21 +90,13 @@ export function elboGradient(
   gradOut: Float64Array, work: ElboWorkspace, counter: EvaluationCounter, maxDropped = 1,
 ): boolean {
   gradOut.fill(0);
-  const n = family.dim;
-  let dropped = 0;
-  for (let s = 0; s < samples; ) {
-    drawStandardNormal(rng, work.z);
-    family.transform(work.z, work.theta);
-    const lp = target.logDensityGradient(work.theta, work.gradTheta);
-    counter.gradient++;
-    let finite = Number.isFinite(lp);
-    for (let i = 0; finite && i < n; i++) finite = Number.isFinite(work.gradTheta[i]);
-    if (!finite) {
+  for (let s = 0, dropped = 0; s < samples; ) {
+    if (Number.isNaN(gradientDraw(target, family, rng, work, counter))) {
       if (++dropped >= maxDropped) return false;
-      continue;
+    } else {
+      family.accumulateGradient(work.z, work.gradTheta, gradOut);
+      s++;
     }
-    family.accumulateGradient(work.z, work.gradTheta, gradOut);
-    s++;
   }
   if (samples > 1) for (let k = 0; k < gradOut.length; k++) gradOut[k] /= samples;
   family.addEntropyGradient(gradOut);

@@ -28,3 +28,23 @@ export function familyDraws(
   }
   return { draws, logP, logQ };
 }
+
+/**
+ * The ELBO from output draws: the mean log p over the draws where it is finite (the others dropped, as
+ * Stan's calc_ELBO drops them) plus q's exact entropy, with its Monte Carlo standard error; -Infinity
+ * when no log p is finite.
+ */
+export function drawsElbo({ logP }: OutputDraws, entropy: number): { elbo: number; mcse: number } {
+  let n = 0, shift = NaN, sum = 0, sq = 0;
+  for (let s = 0; s < logP.length; s++) {
+    if (!Number.isFinite(logP[s])) continue;
+    if (Number.isNaN(shift)) shift = logP[s];
+    sum += logP[s] - shift;
+    sq += (logP[s] - shift) ** 2;
+    n++;
+  }
+  if (n === 0) return { elbo: -Infinity, mcse: Infinity };
+  const m = sum / n;
+  const v = n > 1 ? Math.max(0, (sq - n * m * m) / (n - 1)) : 0;
+  return { elbo: shift + m + entropy, mcse: Math.sqrt(v / n) };
+}

@@ -11,8 +11,12 @@ export class FullRank implements VariationalFamily {
   /** Offset of row i of L in params: dim + i(i+1)/2. */
   private readonly rowStart: Int32Array;
 
+  /** Scratch for L⁻ᵀz in the path gradient. */
+  private readonly solved: Float64Array;
+
   constructor(readonly dim: number) {
     this.params = new Float64Array(dim + (dim * (dim + 1)) / 2);
+    this.solved = new Float64Array(dim);
     this.rowStart = Int32Array.from({ length: dim }, (_, i) => dim + (i * (i + 1)) / 2);
   }
 
@@ -67,18 +71,40 @@ export class FullRank implements VariationalFamily {
     }
   }
 
+  accumulatePathGradient(z: Float64Array, g: Float64Array, out: Float64Array): void {
+    const p = this.params;
+    const n = this.dim;
+    // x = L⁻ᵀ z by back substitution (Lᵀ is upper triangular; column i of L is read down the rows)
+    const x = this.solved;
+    for (let i = n - 1; i >= 0; i--) {
+      let s = z[i];
+      for (let k = i + 1; k < n; k++) s -= p[this.rowStart[k] + i] * x[k];
+      x[i] = s / Math.exp(p[this.rowStart[i] + i]);
+    }
+    for (let i = 0; i < n; i++) {
+      const r = this.rowStart[i];
+      const d = g[i] + x[i]; // ∇θ log p − ∇θ log q, with ∇θ log q = −L⁻ᵀz
+      out[i] += d;
+      for (let j = 0; j < i; j++) out[r + j] += d * z[j];
+      out[r + i] += d * z[i] * Math.exp(p[r + i]);
+    }
+  }
+
   addEntropyGradient(out: Float64Array): void {
     for (let i = 0; i < this.dim; i++) out[this.rowStart[i] + i] += 1;
   }
 
   parameterScales(out: Float64Array): void {
-    const sd = this.marginalSd();
+    const p = this.params;
     for (let i = 0; i < this.dim; i++) {
-      out[i] = sd[i];
       const r = this.rowStart[i];
+      let v = Math.exp(2 * p[r + i]);
+      for (let j = 0; j < i; j++) v += p[r + j] * p[r + j];
+      const sd = Math.sqrt(v);
+      out[i] = sd;
       // row i's i off-diagonal entries share sd_i² between them: each gets sd_i / √(i + 1), so
       // optimiser steps of all of them together move the row no more than its diagonal does
-      const off = sd[i] / Math.sqrt(i + 1);
+      const off = sd / Math.sqrt(i + 1);
       for (let j = 0; j < i; j++) out[r + j] = off;
       out[r + i] = 1;
     }
@@ -109,45 +135,17 @@ export class FullRank implements VariationalFamily {
 
   toAveraged(out: Float64Array): void {
     const p = this.params;
-    const n = this.dim;
-    for (let i = 0; i < n; i++) out[i] = p[i];
-    // (L Lᵀ)_ij for j ≤ i, packed like L
-    for (let i = 0; i < n; i++) {
-      const ri = this.rowStart[i];
-      for (let j = 0; j <= i; j++) {
-        const rj = this.rowStart[j];
-        let s = 0;
-        for (let k = 0; k < j; k++) s += p[ri + k] * p[rj + k];
-        s += (j === i ? Math.exp(p[ri + j]) : p[ri + j]) * Math.exp(p[rj + j]);
-        out[ri + j] = s;
-      }
-    }
+    out.set(p);
+    for (let i = 0; i < this.dim; i++) out[this.rowStart[i] + i] = Math.exp(p[this.rowStart[i] + i]);
   }
 
   fromAveraged(avg: Float64Array): boolean {
-    const n = this.dim;
-    const L = new Float64Array(avg.length);
-    // Cholesky of the averaged covariance, in the packed layout
-    for (let i = 0; i < n; i++) {
-      const ri = this.rowStart[i];
-      for (let j = 0; j <= i; j++) {
-        const rj = this.rowStart[j];
-        let s = avg[ri + j];
-        for (let k = 0; k < j; k++) s -= L[ri + k] * L[rj + k];
-        if (j === i) {
-          if (!(s > 0) || !Number.isFinite(s)) return false;
-          L[ri + i] = Math.sqrt(s);
-        } else {
-          L[ri + j] = s / L[rj + j];
-        }
-      }
+    for (let i = 0; i < this.dim; i++) {
+      const d = avg[this.rowStart[i] + i];
+      if (!(d > 0) || !Number.isFinite(d)) return false;
     }
-    for (let i = 0; i < n; i++) {
-      this.params[i] = avg[i];
-      const ri = this.rowStart[i];
-      for (let j = 0; j < i; j++) this.params[ri + j] = L[ri + j];
-      this.params[ri + i] = Math.log(L[ri + i]);
-    }
+    this.params.set(avg);
+    for (let i = 0; i < this.dim; i++) this.params[this.rowStart[i] + i] = Math.log(avg[this.rowStart[i] + i]);
     return true;
   }
 

@@ -23,8 +23,14 @@ export class IterateTrace {
 
   /** The last `len` values of parameter k, oldest first. */
   series(k: number, len: number, out = new Float64Array(len)): Float64Array {
-    const start = this.count - len;
-    for (let t = 0; t < len; t++) out[t] = this.buf[((start + t) % this.capacity) * this.width + k];
+    const w = this.width;
+    let at = ((this.count - len) % this.capacity) * w + k;
+    const end = this.capacity * w;
+    for (let t = 0; t < len; t++) {
+      out[t] = this.buf[at];
+      at += w;
+      if (at >= end) at -= end;
+    }
     return out;
   }
 

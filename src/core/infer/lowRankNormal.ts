@@ -1,6 +1,7 @@
 import { LOG_2PI } from './family';
 import type { Rng } from './rng';
 import type { Approximation } from './viResult';
+import { cholesky } from './cholesky';
 
 /** One curvature pair of f = −log p: s = Δx, y = Δ∇f. */
 export interface CurvaturePair {
@@ -198,20 +199,4 @@ function dotv(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
-}
-
-/** Lower Cholesky factor of a k × k symmetric matrix, or null when not positive definite. */
-function cholesky(A: Float64Array, k: number): Float64Array | null {
-  const L = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0.5 * (A[i * k + j] + A[j * k + i]);
-      for (let t = 0; t < j; t++) s -= L[i * k + t] * L[j * k + t];
-      if (i === j) {
-        if (!(s > 0)) return null;
-        L[i * k + i] = Math.sqrt(s);
-      } else L[i * k + j] = s / L[j * k + j];
-    }
-  }
-  return L;
 }

@@ -50,6 +50,17 @@ export class MeanField implements VariationalFamily {
     }
   }
 
+  accumulatePathGradient(z: Float64Array, g: Float64Array, out: Float64Array): void {
+    const n = this.dim;
+    const p = this.params;
+    for (let i = 0; i < n; i++) {
+      const sd = Math.exp(p[n + i]);
+      const d = g[i] + z[i] / sd; // ∇θ log p − ∇θ log q, with ∇θ log q = −z/sd
+      out[i] += d;
+      out[n + i] += d * z[i] * sd;
+    }
+  }
+
   addEntropyGradient(out: Float64Array): void {
     for (let i = 0; i < this.dim; i++) out[this.dim + i] += 1;
   }

@@ -1,7 +1,11 @@
 /** One evaluation of the ELBO during a fit (also the result's trace). */
 export interface ElboTraceEntry {
   iteration: number;
-  /** Monte Carlo estimate of the ELBO (may be -Infinity when every draw was rejected). */
+  /**
+   * Monte Carlo estimate of the ELBO (may be -Infinity when every draw was rejected). Stan mode: of the
+   * current approximation, with elbo_samples draws and Stan's constants. Robust mode: the mean ELBO of
+   * the approximations since the previous entry, from their gradient draws (no extra evaluations).
+   */
   elbo: number;
   /** Its Monte Carlo standard error. */
   mcse: number;

@@ -11,7 +11,7 @@ const RETRIES_PER_DRAW = 10; // Stan 2.21 redraws a failed gradient draw, up to 
 function stanElbo(ctx: AdviContext): { elbo: number; mcse: number } {
   const { target, family, options, counter, work } = ctx;
   const est = estimateElbo(target, family, ctx.elboRng, options.elboSamples, work, counter);
-  return { elbo: est.elbo + options.elboConstant, mcse: est.mcse };
+  return { elbo: est.elbo + ctx.elboConstant, mcse: est.mcse };
 }
 
 function stanGradient(ctx: AdviContext, grad: Float64Array): boolean {
@@ -45,7 +45,7 @@ class StanStepSequence {
   }
 }
 
-type EtaOutcome = { ok: true; eta: number } | { ok: false; outcome: OptimiserOutcome };
+type EtaOutcome = { ok: true; eta: number; initial: { elbo: number; mcse: number } } | { ok: false; outcome: OptimiserOutcome };
 
 /** Stan's heuristic grid search over eta: adaptIter iterations from the initial approximation per candidate. */
 async function adaptEta(ctx: AdviContext, seq: StanStepSequence, grad: Float64Array): Promise<EtaOutcome> {
@@ -77,14 +77,14 @@ async function adaptEta(ctx: AdviContext, seq: StanStepSequence, grad: Float64Ar
     const last = idx === ETA_SEQUENCE.length - 1;
     if (elbo < best && best > init.elbo) {
       family.reset(ctx.initialMean);
-      return { ok: true, eta: etaBest };
+      return { ok: true, eta: etaBest, initial: init };
     }
     if (!last) {
       best = elbo;
       etaBest = eta;
     } else if (elbo > init.elbo) {
       family.reset(ctx.initialMean);
-      return { ok: true, eta };
+      return { ok: true, eta, initial: init };
     } else {
       const reason = `every step size failed in eta adaptation (initial ELBO ${fmt(init.elbo)}; ${tried.join(', ')}); the model may be severely ill-conditioned or misspecified`;
       return { ok: false, outcome: fail('eta-adaptation-failed', reason, iterations) };
@@ -92,7 +92,7 @@ async function adaptEta(ctx: AdviContext, seq: StanStepSequence, grad: Float64Ar
     seq.reset();
     family.reset(ctx.initialMean);
   }
-  return { ok: true, eta: etaBest }; // not reached
+  return { ok: true, eta: etaBest, initial: init }; // not reached
 }
 
 /**
@@ -106,10 +106,15 @@ export async function runStanAdvi(ctx: AdviContext): Promise<OptimiserOutcome> {
   const grad = new Float64Array(family.params.length);
   const seq = new StanStepSequence(family.params.length);
   let eta = options.eta;
+  let initialElbo: { elbo: number; mcse: number };
   if (options.adaptEngaged) {
     const adapted = await adaptEta(ctx, seq, grad);
     if (!adapted.ok) return adapted.outcome;
     eta = adapted.eta;
+    initialElbo = adapted.initial;
+  } else {
+    family.reset(ctx.initialMean);
+    initialElbo = stanElbo(ctx);
   }
   family.reset(ctx.initialMean);
   seq.reset();
@@ -147,15 +152,15 @@ export async function runStanAdvi(ctx: AdviContext): Promise<OptimiserOutcome> {
         const which = byMean ? 'mean' : 'median';
         let reason = `relative ELBO change below tol_rel_obj ${options.tolRelObj} (${which} ${fmt(byMean ? meanChange : medianChange)} over the last ${relChanges.length} evaluations) after ${k} iterations, eta ${eta} (Stan's rule)`;
         if (Math.abs((elboBest - elbo) / elbo) > 0.05) reason += '; an earlier ELBO was larger than at convergence, so the optimum may not have been reached';
-        return { stopCode: byMean ? 'relative-tolerance-mean' : 'relative-tolerance-median', stopReason: reason, iterations: k, hasApproximation: true, stepSize: eta };
+        return { stopCode: byMean ? 'relative-tolerance-mean' : 'relative-tolerance-median', stopReason: reason, iterations: k, hasApproximation: true, stepSize: eta, initialElbo };
       }
     }
     const stop = ctx.clock.due() ? await ctx.clock.pause() : null;
-    if (stop) return { ...interrupted(stop, k), hasApproximation: stop === 'time-budget', stepSize: eta };
+    if (stop) return { ...interrupted(stop, k), hasApproximation: stop === 'time-budget', stepSize: eta, initialElbo };
   }
   let reason = `iteration limit ${options.iter} reached: relative ELBO change still ${fmt(meanChange)} (mean) and ${fmt(medianChange)} (median), above tol_rel_obj ${options.tolRelObj}`;
   if (diverging) reason += '; the ELBO may be diverging';
-  return { stopCode: 'max-iterations', stopReason: reason, iterations: options.iter, hasApproximation: true, stepSize: eta };
+  return { stopCode: 'max-iterations', stopReason: reason, iterations: options.iter, hasApproximation: true, stepSize: eta, initialElbo };
 }
 
 function upperMedian(v: number[]): number {

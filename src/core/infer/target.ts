@@ -10,6 +10,10 @@ export interface LogDensityTarget {
   logDensity(theta: Float64Array): number;
   // Log density at theta, writing its gradient into gradOut (length dim); -Infinity when rejected.
   logDensityGradient(theta: Float64Array, gradOut: Float64Array): number;
+  // Stan's log_prob with propto = false minus logDensity (the constants `~` drops; compiled models
+  // only): Stan-compatible ADVI adds it to its ELBO, as Stan does, so its relative-change stopping rule
+  // sees Stan's scale. NaN where it cannot be evaluated.
+  droppedConstant?(theta: Float64Array): number;
   // Why the last evaluation was rejected, if it was (e.g. a `reject` message or a failed argument check).
   lastRejection?(): string | null;
 }

@@ -4,14 +4,15 @@ export type ViMethod = 'meanfield' | 'fullrank' | 'pathfinder';
 export type ViAlgorithm = 'robust' | 'stan' | 'single-path' | 'multi-path';
 
 /**
- * Why a fit ended. The first four are successes; the rest leave `ok` false except
- * 'max-iterations' and 'time-budget', which still return the approximation reached.
+ * Why a fit ended. The first four are successes; the rest leave `ok` false except 'collapsed',
+ * 'max-iterations' and 'time-budget', which still return the approximation reached (not converged).
  */
 export type StopCode =
   | 'stationary' // robust ADVI: iterates stationary (R-hat) and iterate average precise (MCSE)
   | 'relative-tolerance-mean' // Stan ADVI: mean relative ELBO change below tol_rel_obj
   | 'relative-tolerance-median' // Stan ADVI: median relative ELBO change below tol_rel_obj
   | 'lbfgs-converged' // Pathfinder: L-BFGS met its tolerance
+  | 'collapsed' // ADVI: its rule stopped the fit (Stan's: as Stan would), but the approximation collapsed (sd → 0 or ELBO below the start's)
   | 'max-iterations'
   | 'time-budget'
   | 'cancelled'

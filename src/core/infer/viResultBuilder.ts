@@ -23,7 +23,7 @@ export interface ResultParts {
   outputDraws?: number;
 }
 
-const OK_CODES: StopCode[] = ['stationary', 'relative-tolerance-mean', 'relative-tolerance-median', 'lbfgs-converged', 'max-iterations', 'time-budget'];
+const OK_CODES: StopCode[] = ['stationary', 'relative-tolerance-mean', 'relative-tolerance-median', 'lbfgs-converged', 'collapsed', 'max-iterations', 'time-budget'];
 
 /** Assembles the result object (also for failures: empty draws, ok false). */
 export function buildResult(target: LogDensityTarget, p: ResultParts): VariationalResult {

@@ -27,6 +27,10 @@ export interface CompiledModel {
   // The same value, with its gradient written into gradOut (length dim). On rejection returns -Infinity
   // and fills gradOut with NaN.
   logDensityGradient(theta: ArrayLike<number>, gradOut: Float64Array, options?: { jacobian?: boolean }): number;
+  // Stan's log_prob with propto = false minus logDensity at theta: the constant terms `~` and _lupdf
+  // drop (they read data only, so every theta where both are finite gives the same value; NaN where
+  // not). Stan's ADVI reports its ELBO with them.
+  droppedConstant(theta: ArrayLike<number>): number;
   // The message of the last rejection (empty if the last call succeeded).
   readonly lastError: string;
 

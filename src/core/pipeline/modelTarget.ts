@@ -8,6 +8,7 @@ export function modelTarget(model: CompiledModel): LogDensityTarget {
     coordinateNames: model.unconstrainedNames,
     logDensity: (theta) => model.logDensity(theta),
     logDensityGradient: (theta, grad) => model.logDensityGradient(theta, grad),
+    droppedConstant: (theta) => model.droppedConstant(theta),
     lastRejection: () => model.lastError || null,
   };
 }

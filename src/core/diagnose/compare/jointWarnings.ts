@@ -22,6 +22,9 @@ const FAILED = new Set(['diverged', 'init-failed', 'eta-adaptation-failed', 'no-
 
 export function convergenceWarnings(c: ConvergenceVerdict | null | undefined): CompareWarning[] {
   if (!c || c.converged) return [];
+  if (c.stopCode === 'collapsed') {
+    return [whole('not-converged', 'error', `The variational approximation collapsed (${c.stopReason}); its draws do not describe the posterior.`, {})];
+  }
   const failed = c.stopCode !== undefined && FAILED.has(c.stopCode);
   const message = failed
     ? `The variational fit failed (${c.stopReason}); there is no approximation to trust.`
