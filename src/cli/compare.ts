@@ -8,7 +8,7 @@ import { findImageMarks } from '../core/stan/imageMarks';
 import { parseProgram } from '../core/stan/parser';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './command';
 import { runOptions, runSizeOptions } from './fit';
-import { fmt, readFileArg, readModelAndData, reportErrors, reportWarnings, table, writeJson, type Read } from './runInputs';
+import { dataOption, fmt, readFileArg, readModelAndData, reportErrors, reportWarnings, table, writeJson, type Read } from './runInputs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -60,7 +60,7 @@ export const compareCommand: Command = {
       'the warnings with the model line they concern.',
   ],
   options: {
-    data: { type: 'string', valueName: 'FILE', description: 'CmdStan JSON data (default: model.data.json, then model.json)' },
+    data: dataOption,
     method: { type: 'string', values: ['meanfield', 'fullrank', 'pathfinder'], description: 'the variational family (default meanfield)' },
     algorithm: { type: 'string', values: ['robust', 'stan'], description: "ADVI flavour: robust stopping (default) or Stan's own" },
     reference: { type: 'string', valueName: 'auto|exact|nuts|none|FILE', repeatable: true, description: 'the reference (default auto)' },

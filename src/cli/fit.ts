@@ -4,7 +4,7 @@ import { runNutsFit, runVariationalFit, type FitOptions, type FitRequestMethod }
 import type { FitResult } from '../core/result/fitResult';
 import type { ParsedArgs } from './args';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './command';
-import { fmt, intOption, readModelAndData, reportErrors, reportWarnings, table, writeJson, type Read } from './runInputs';
+import { dataOption, fmt, intOption, readModelAndData, reportErrors, reportWarnings, table, writeJson, type Read } from './runInputs';
 
 const MAX_ROWS = 40;
 
@@ -50,6 +50,17 @@ export function fitFooter(r: FitResult): string {
   return lines.join('\n') + '\n';
 }
 
+// The summary table and footer of a fit or reference, and its result JSON written to --out if given;
+// false when that file cannot be written.
+export function printAndWriteResult(cmd: string, r: FitResult, args: ParsedArgs, io: CliIo): boolean {
+  io.out(fitSummaryTable(r));
+  io.out(fitFooter(r));
+  if (typeof args.options.out !== 'string') return true;
+  if (!writeJson(cmd, args.options.out, r, io)) return false;
+  io.out(`Wrote ${args.options.out}\n`);
+  return true;
+}
+
 export const fitCommand: Command = {
   name: 'fit',
   summary: 'Fit a variational posterior (or run NUTS) and write the result JSON',
@@ -59,7 +70,7 @@ export const fitCommand: Command = {
       'per name and why the fit stopped. Exits with 1 if the model or data has errors or the fit fails, 2 on a bad command line.',
   ],
   options: {
-    data: { type: 'string', valueName: 'FILE', description: 'CmdStan JSON data (default: model.data.json, then model.json)' },
+    data: dataOption,
     method: { type: 'string', values: ['meanfield', 'fullrank', 'pathfinder', 'nuts'], description: 'the algorithm (default meanfield)' },
     algorithm: { type: 'string', values: ['robust', 'stan'], description: "ADVI flavour: robust stopping (default) or Stan's own" },
     paths: { type: 'string', valueName: 'N', description: 'Pathfinder paths (default 4)' },
@@ -78,12 +89,7 @@ export const fitCommand: Command = {
     reportWarnings(outcome.warnings, io);
     const r = outcome.value.result;
     io.out(`${input.value.model.path}: ${method}${r.algorithm ? ` (${r.algorithm})` : ''}, seed ${r.seed}\n`);
-    io.out(fitSummaryTable(r));
-    io.out(fitFooter(r));
-    if (typeof args.options.out === 'string') {
-      if (!writeJson('fit', args.options.out, r, io)) return EXIT_USAGE;
-      io.out(`Wrote ${args.options.out}\n`);
-    }
+    if (!printAndWriteResult('fit', r, args, io)) return EXIT_USAGE;
     return r.ok ? EXIT_OK : 1;
   },
 };
