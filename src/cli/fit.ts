@@ -1,6 +1,6 @@
 // `vigil fit`: a variational fit (or NUTS) of one model; prints a summary table and why the fit stopped,
 // and writes the result JSON (src/core/result/fitResult.ts) with --out.
-import { runNutsFit, runVariationalFit, type FitOptions, type FitRequestMethod } from '../core/pipeline';
+import { runNutsFit, runVariationalFit, type DataInput, type FitOptions, type FitRequestMethod, type ModelInput } from '../core/pipeline';
 import type { FitResult } from '../core/result/fitResult';
 import type { ParsedArgs } from './args';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './command';
@@ -32,6 +32,15 @@ export function runOptions(cmd: string, args: ParsedArgs, io: CliIo): Read<{ see
   }
   if (typeof args.options.algorithm === 'string') options.algorithm = args.options.algorithm as 'robust' | 'stan';
   return { ok: true, value: { seed: seed.value ?? 1, options } };
+}
+
+// What fit, reference and compare read first: the model and data, then the seed and run sizes.
+export function readRunInputs(cmd: string, args: ParsedArgs, io: CliIo): Read<{ model: ModelInput; data: DataInput; seed: number; options: FitOptions }> {
+  const input = readModelAndData(cmd, args, io);
+  if (!input.ok) return input;
+  const opts = runOptions(cmd, args, io);
+  if (!opts.ok) return opts;
+  return { ok: true, value: { ...input.value, ...opts.value } };
 }
 
 export const runSizeOptions = {
@@ -78,12 +87,10 @@ export const fitCommand: Command = {
     out: { type: 'string', short: 'o', valueName: 'FILE', description: 'write the result JSON here' },
   },
   async run(args, io) {
-    const input = readModelAndData('fit', args, io);
+    const input = readRunInputs('fit', args, io);
     if (!input.ok) return input.exit;
-    const opts = runOptions('fit', args, io);
-    if (!opts.ok) return opts.exit;
     const method = (args.options.method ?? 'meanfield') as FitRequestMethod;
-    const request = { ...input.value, ...opts.value };
+    const request = input.value;
     const outcome = method === 'nuts' ? await runNutsFit(request) : await runVariationalFit({ ...request, method });
     if (!outcome.ok) return reportErrors(outcome.errors, io);
     reportWarnings(outcome.warnings, io);

@@ -2,8 +2,8 @@
 // written as a result JSON that `vigil compare --reference ref.json` and the panel can read.
 import { runReference, type ReferenceRequest } from '../core/pipeline';
 import { EXIT_OK, EXIT_USAGE, type Command } from './command';
-import { printAndWriteResult, runOptions, runSizeOptions } from './fit';
-import { dataOption, readModelAndData, reportErrors, reportWarnings } from './runInputs';
+import { printAndWriteResult, readRunInputs, runSizeOptions } from './fit';
+import { dataOption, reportErrors, reportWarnings } from './runInputs';
 
 export const referenceCommand: Command = {
   name: 'reference',
@@ -20,12 +20,10 @@ export const referenceCommand: Command = {
     out: { type: 'string', short: 'o', valueName: 'FILE', description: 'write the reference result JSON here' },
   },
   async run(args, io) {
-    const input = readModelAndData('reference', args, io);
+    const input = readRunInputs('reference', args, io);
     if (!input.ok) return input.exit;
-    const opts = runOptions('reference', args, io);
-    if (!opts.ok) return opts.exit;
     const kind = (args.options.kind ?? 'auto') as 'auto' | 'exact' | 'nuts';
-    const outcome = await runReference({ ...input.value, ...opts.value }, { kind } as ReferenceRequest);
+    const outcome = await runReference(input.value, { kind } as ReferenceRequest);
     if (!outcome.ok) return reportErrors(outcome.errors, io);
     reportWarnings(outcome.warnings, io);
     const { result: r, notExact } = outcome.value;
