@@ -7,8 +7,8 @@ import { renderHtmlReport } from '../report/renderHtmlReport';
 import { findImageMarks } from '../core/stan/imageMarks';
 import { parseProgram } from '../core/stan/parser';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './command';
-import { runOptions, runSizeOptions } from './fit';
-import { fmt, readFileArg, readModelAndData, reportErrors, reportWarnings, table, writeJson, type Read } from './runInputs';
+import { readRunInputs, runSizeOptions } from './fit';
+import { dataOption, fmt, readFileArg, reportErrors, reportWarnings, table, writeJson, type Read } from './runInputs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -60,7 +60,7 @@ export const compareCommand: Command = {
       'the warnings with the model line they concern.',
   ],
   options: {
-    data: { type: 'string', valueName: 'FILE', description: 'CmdStan JSON data (default: model.data.json, then model.json)' },
+    data: dataOption,
     method: { type: 'string', values: ['meanfield', 'fullrank', 'pathfinder'], description: 'the variational family (default meanfield)' },
     algorithm: { type: 'string', values: ['robust', 'stan'], description: "ADVI flavour: robust stopping (default) or Stan's own" },
     reference: { type: 'string', valueName: 'auto|exact|nuts|none|FILE', repeatable: true, description: 'the reference (default auto)' },
@@ -69,23 +69,22 @@ export const compareCommand: Command = {
     html: { type: 'string', valueName: 'FILE', description: 'write the self-contained HTML report here' },
   },
   async run(args, io) {
-    const input = readModelAndData('compare', args, io);
+    const input = readRunInputs('compare', args, io);
     if (!input.ok) return input.exit;
-    const opts = runOptions('compare', args, io);
-    if (!opts.ok) return opts.exit;
     const reference = referenceRequest(args.repeated.reference ?? [], io);
     if (!reference.ok) return reference.exit;
     // --draws/--iter/--algorithm shape the variational fit; --chains/--warmup/--draws the NUTS reference.
-    const { chains, warmup, draws, ...viOptions } = opts.value.options;
+    const { model, data, seed, options } = input.value;
+    const { chains, warmup, draws, ...viOptions } = options;
     const method = (args.options.method ?? 'meanfield') as 'meanfield' | 'fullrank' | 'pathfinder';
     const outcome = await runCompare({
-      ...input.value, seed: opts.value.seed, method, options: { ...viOptions, draws }, reference: reference.value,
+      model, data, seed, method, options: { ...viOptions, draws }, reference: reference.value,
       referenceOptions: { chains, warmup, draws },
     });
     if (!outcome.ok) return reportErrors(outcome.errors, io);
     reportWarnings(outcome.warnings, io);
     const report = outcome.value;
-    const modelPath = input.value.model.path;
+    const modelPath = model.path;
     io.out(`${modelPath}: ${method} against ${report.joint.reference?.summary ?? 'no reference'}\n`);
     io.out(`Variational fit: ${report.approximation.stopReason}\n\n`);
     io.out(compareTable(report));
@@ -103,7 +102,7 @@ export const compareCommand: Command = {
       const file = args.options.html;
       try {
         // Vectors marked `// @vigil image RxC` are drawn as heatmaps, as in the VS Code panel.
-        const source = input.value.model.source;
+        const source = model.source;
         const images = findImageMarks(source, parseProgram(source).program).marks;
         const html = renderHtmlReport(report, { images });
         mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

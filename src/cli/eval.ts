@@ -2,7 +2,7 @@
 // they can be set beside Stan's log_prob / grad_log_prob.
 import { prepareModel } from '../core/pipeline';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type Command } from './command';
-import { readFileArg, readModelAndData, reportErrors } from './runInputs';
+import { dataOption, readFileArg, readModelAndData, reportErrors } from './runInputs';
 
 export const evalCommand: Command = {
   name: 'eval',
@@ -15,7 +15,7 @@ export const evalCommand: Command = {
       "Stan's log_prob with jacobian = TRUE.",
   ],
   options: {
-    data: { type: 'string', valueName: 'FILE', description: 'CmdStan JSON data (default: model.data.json, then model.json)' },
+    data: dataOption,
     unconstrained: { type: 'string', valueName: 'FILE', description: 'JSON array of unconstrained points' },
   },
   run(args, io) {

@@ -1,10 +1,10 @@
 // `vigil fit`: a variational fit (or NUTS) of one model; prints a summary table and why the fit stopped,
 // and writes the result JSON (src/core/result/fitResult.ts) with --out.
-import { runNutsFit, runVariationalFit, type FitOptions, type FitRequestMethod } from '../core/pipeline';
+import { runNutsFit, runVariationalFit, type DataInput, type FitOptions, type FitRequestMethod, type ModelInput } from '../core/pipeline';
 import type { FitResult } from '../core/result/fitResult';
 import type { ParsedArgs } from './args';
 import { EXIT_OK, EXIT_USAGE, type CliIo, type Command } from './command';
-import { fmt, intOption, readModelAndData, reportErrors, reportWarnings, table, writeJson, type Read } from './runInputs';
+import { dataOption, fmt, intOption, readModelAndData, reportErrors, reportWarnings, table, writeJson, type Read } from './runInputs';
 
 const MAX_ROWS = 40;
 
@@ -34,6 +34,15 @@ export function runOptions(cmd: string, args: ParsedArgs, io: CliIo): Read<{ see
   return { ok: true, value: { seed: seed.value ?? 1, options } };
 }
 
+// What fit, reference and compare read first: the model and data, then the seed and run sizes.
+export function readRunInputs(cmd: string, args: ParsedArgs, io: CliIo): Read<{ model: ModelInput; data: DataInput; seed: number; options: FitOptions }> {
+  const input = readModelAndData(cmd, args, io);
+  if (!input.ok) return input;
+  const opts = runOptions(cmd, args, io);
+  if (!opts.ok) return opts;
+  return { ok: true, value: { ...input.value, ...opts.value } };
+}
+
 export const runSizeOptions = {
   seed: { type: 'string', valueName: 'N', description: 'seed of every random number (default 1): same seed, same result' },
   draws: { type: 'string', valueName: 'N', description: 'output draws (VI, default 1000) or draws per chain (NUTS, default 1000)' },
@@ -50,6 +59,17 @@ export function fitFooter(r: FitResult): string {
   return lines.join('\n') + '\n';
 }
 
+// The summary table and footer of a fit or reference, and its result JSON written to --out if given;
+// false when that file cannot be written.
+export function printAndWriteResult(cmd: string, r: FitResult, args: ParsedArgs, io: CliIo): boolean {
+  io.out(fitSummaryTable(r));
+  io.out(fitFooter(r));
+  if (typeof args.options.out !== 'string') return true;
+  if (!writeJson(cmd, args.options.out, r, io)) return false;
+  io.out(`Wrote ${args.options.out}\n`);
+  return true;
+}
+
 export const fitCommand: Command = {
   name: 'fit',
   summary: 'Fit a variational posterior (or run NUTS) and write the result JSON',
@@ -59,7 +79,7 @@ export const fitCommand: Command = {
       'per name and why the fit stopped. Exits with 1 if the model or data has errors or the fit fails, 2 on a bad command line.',
   ],
   options: {
-    data: { type: 'string', valueName: 'FILE', description: 'CmdStan JSON data (default: model.data.json, then model.json)' },
+    data: dataOption,
     method: { type: 'string', values: ['meanfield', 'fullrank', 'pathfinder', 'nuts'], description: 'the algorithm (default meanfield)' },
     algorithm: { type: 'string', values: ['robust', 'stan'], description: "ADVI flavour: robust stopping (default) or Stan's own" },
     paths: { type: 'string', valueName: 'N', description: 'Pathfinder paths (default 4)' },
@@ -67,23 +87,16 @@ export const fitCommand: Command = {
     out: { type: 'string', short: 'o', valueName: 'FILE', description: 'write the result JSON here' },
   },
   async run(args, io) {
-    const input = readModelAndData('fit', args, io);
+    const input = readRunInputs('fit', args, io);
     if (!input.ok) return input.exit;
-    const opts = runOptions('fit', args, io);
-    if (!opts.ok) return opts.exit;
     const method = (args.options.method ?? 'meanfield') as FitRequestMethod;
-    const request = { ...input.value, ...opts.value };
+    const request = input.value;
     const outcome = method === 'nuts' ? await runNutsFit(request) : await runVariationalFit({ ...request, method });
     if (!outcome.ok) return reportErrors(outcome.errors, io);
     reportWarnings(outcome.warnings, io);
     const r = outcome.value.result;
     io.out(`${input.value.model.path}: ${method}${r.algorithm ? ` (${r.algorithm})` : ''}, seed ${r.seed}\n`);
-    io.out(fitSummaryTable(r));
-    io.out(fitFooter(r));
-    if (typeof args.options.out === 'string') {
-      if (!writeJson('fit', args.options.out, r, io)) return EXIT_USAGE;
-      io.out(`Wrote ${args.options.out}\n`);
-    }
+    if (!printAndWriteResult('fit', r, args, io)) return EXIT_USAGE;
     return r.ok ? EXIT_OK : 1;
   },
 };

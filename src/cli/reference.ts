@@ -2,8 +2,8 @@
 // written as a result JSON that `vigil compare --reference ref.json` and the panel can read.
 import { runReference, type ReferenceRequest } from '../core/pipeline';
 import { EXIT_OK, EXIT_USAGE, type Command } from './command';
-import { fitFooter, fitSummaryTable, runOptions, runSizeOptions } from './fit';
-import { readModelAndData, reportErrors, reportWarnings, writeJson } from './runInputs';
+import { printAndWriteResult, readRunInputs, runSizeOptions } from './fit';
+import { dataOption, reportErrors, reportWarnings } from './runInputs';
 
 export const referenceCommand: Command = {
   name: 'reference',
@@ -14,30 +14,22 @@ export const referenceCommand: Command = {
       'runs NUTS (4 chains × 1000 warm-up + 1000 draws unless --chains/--warmup/--draws say otherwise).',
   ],
   options: {
-    data: { type: 'string', valueName: 'FILE', description: 'CmdStan JSON data (default: model.data.json, then model.json)' },
+    data: dataOption,
     kind: { type: 'string', values: ['auto', 'exact', 'nuts'], description: 'which reference (default auto)' },
     ...runSizeOptions,
     out: { type: 'string', short: 'o', valueName: 'FILE', description: 'write the reference result JSON here' },
   },
   async run(args, io) {
-    const input = readModelAndData('reference', args, io);
+    const input = readRunInputs('reference', args, io);
     if (!input.ok) return input.exit;
-    const opts = runOptions('reference', args, io);
-    if (!opts.ok) return opts.exit;
     const kind = (args.options.kind ?? 'auto') as 'auto' | 'exact' | 'nuts';
-    const outcome = await runReference({ ...input.value, ...opts.value }, { kind } as ReferenceRequest);
+    const outcome = await runReference(input.value, { kind } as ReferenceRequest);
     if (!outcome.ok) return reportErrors(outcome.errors, io);
     reportWarnings(outcome.warnings, io);
     const { result: r, notExact } = outcome.value;
     for (const why of notExact) io.out(`No exact posterior: ${why}\n`);
     io.out(`${input.value.model.path}: reference by ${r.method}\n`);
     if (r.explanation) io.out(`${r.explanation}\n`);
-    io.out(fitSummaryTable(r));
-    io.out(fitFooter(r));
-    if (typeof args.options.out === 'string') {
-      if (!writeJson('reference', args.options.out, r, io)) return EXIT_USAGE;
-      io.out(`Wrote ${args.options.out}\n`);
-    }
-    return EXIT_OK;
+    return printAndWriteResult('reference', r, args, io) ? EXIT_OK : EXIT_USAGE;
   },
 };

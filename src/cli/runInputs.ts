@@ -30,6 +30,9 @@ export function readFileArg(cmd: string, file: string, io: CliIo): Read<string> 
   return { ok: true, value: r.text };
 }
 
+// --data, read by readModelAndData.
+export const dataOption = { type: 'string', valueName: 'FILE', description: 'CmdStan JSON data (default: model.data.json, then model.json)' } as const;
+
 export function readModelAndData(cmd: string, args: ParsedArgs, io: CliIo): Read<{ model: ModelInput; data: DataInput }> {
   if (args.positionals.length !== 1) {
     io.err(`vigil ${cmd}: expected one model file, got ${args.positionals.length}\nRun 'vigil help ${cmd}' for usage.\n`);

@@ -1,9 +1,9 @@
 // The diagnostics panel: one WebviewPanel per model (context not retained when hidden; the webview
 // re-asks with panel/ready and the host re-sends), a serializer that restores it after a reload, a
 // strict CSP with a nonce, and local resources only.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HostToWebview } from '../protocol';
+import { cspNonce, panelPage } from '../report/panelPage';
 import type { PanelState, PanelToWebview, RenderedSummary, WebviewToPanel } from '../report/panelState';
 
 export const panelViewType = 'vigil.diagnostics';
@@ -156,30 +156,15 @@ export class DiagnosticsPanels implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = cspNonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
     const css = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css'));
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} data:`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${css}">
-<title>Vigil diagnostics</title>
-</head>
-<body>
-<div id="app"><p>Loading…</p></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    return panelPage({
+      csp: [`img-src ${webview.cspSource} data:`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`],
+      head: [`<link rel="stylesheet" href="${css}">`, '<title>Vigil diagnostics</title>'],
+      app: '<p>Loading…</p>',
+      body: [`<script nonce="${nonce}" src="${script}"></script>`],
+    });
   }
 
   dispose(): void {

@@ -1,9 +1,9 @@
 // The self-contained HTML report: the panel app (dist/webview.js) and its stylesheet inlined, the
 // report's PanelState embedded as JSON. Opens from a file:// URL with no network: the page's CSP
 // allows nothing but its own inline script and style (by nonce) and data: images.
-import { randomBytes } from 'node:crypto';
 import type { CompareReport, FitResult } from '../core/result/fitResult';
 import { buildPanelState, type PanelStateOptions } from './buildPanelState';
+import { cspNonce, panelPage } from './panelPage';
 import type { PanelState } from './panelState';
 import { webviewAssets } from './webviewAssets';
 
@@ -26,26 +26,14 @@ export function renderHtmlReport(report: CompareReport | FitResult, options: Pan
 
 export function renderPanelStateHtml(state: PanelState): string {
   const { script, css } = webviewAssets();
-  const nonce = randomBytes(16).toString('base64');
-  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:; font-src data:`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Vigil">
-<title>${escapeHtml(`Vigil report: ${state.title}`)}</title>
-<style nonce="${nonce}">${lightTheme}
-${css}</style>
-</head>
-<body>
-<div id="app"></div>
-<script type="application/json" id="vigil-state">${jsonForScript(state)}</script>
-<script nonce="${nonce}">${scriptForInline(script)}</script>
-</body>
-</html>
-`;
+  const nonce = cspNonce();
+  const page = panelPage({
+    csp: [`script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`, 'img-src data:', 'font-src data:'],
+    head: ['<meta name="generator" content="Vigil">', `<title>${escapeHtml(`Vigil report: ${state.title}`)}</title>`, `<style nonce="${nonce}">${lightTheme}\n${css}</style>`],
+    app: '',
+    body: [`<script type="application/json" id="vigil-state">${jsonForScript(state)}</script>`, `<script nonce="${nonce}">${scriptForInline(script)}</script>`],
+  });
+  return page + '\n';
 }
 
 // JSON inside <script>: '<' escaped so no '</script>' or '<!--' can end or confuse the element.

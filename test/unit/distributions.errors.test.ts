@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { univariateFamilies } from '../../src/core/math/registry';
 import { mathError, clearMathError, formatMathError } from '../../src/core/math/mathError';
-import { vectorLogDensity } from '../../src/core/math/vectorize';
+import { vectorLogCdf, vectorLogDensity } from '../../src/core/math/vectorize';
 import { Rng } from '../../src/core/infer/rng';
 import { samplers, makeRand } from '../fixtures/math/familySamplers';
 
@@ -71,6 +71,33 @@ test('vectorised calls broadcast scalars, sum, and accumulate partials per argum
   clearMathError();
   assert.ok(Number.isNaN(vectorLogDensity(normal, 0, [[1, 2], [1, 2, 3], 1], null)));
   assert.match(formatMathError(), /normal_lpdf: Arguments must have consistent sizes/);
+});
+
+test('vectorised lcdf and lccdf broadcast, sum, and accumulate partials like densities', () => {
+  const normal = univariateFamilies.get('normal')!;
+  const y = [0.1, -2, 3.5];
+  const mu = 0.4;
+  const sigma = new Float64Array([1.7, 0.9, 2.2]);
+  for (const upper of [false, true]) {
+    const fp = upper ? normal.lccdfWithPartials! : normal.lcdfWithPartials!;
+    const gy = new Float64Array(3);
+    const gmu = new Float64Array(1);
+    const v = vectorLogCdf(normal, upper, [y, mu, sigma], [gy, gmu, null]);
+    const out = new Float64Array(4);
+    let sum = 0;
+    let dmu = 0;
+    for (let i = 0; i < 3; i++) {
+      sum += fp(out, y[i], mu, sigma[i], 0);
+      assert.equal(gy[i], out[0]);
+      dmu += out[1];
+    }
+    assert.equal(v, sum);
+    assert.ok(Math.abs(gmu[0] - dmu) < 1e-14);
+    assert.equal(vectorLogCdf(normal, upper, [y, mu, sigma], null), sum);
+  }
+  clearMathError();
+  assert.ok(Number.isNaN(vectorLogCdf(normal, true, [[1, 2], 0, [1, 2, 3]], null)));
+  assert.match(formatMathError(), /normal_lccdf: Arguments must have consistent sizes/);
 });
 
 test('discrete cdfs accept integers outside the support (truncation bounds)', () => {

@@ -76,3 +76,20 @@ test('other non-conjugate structures give reasons', () => {
   ];
   for (const [src, data, re] of cases) assert.match(reason(exact(src, data)), re, src);
 });
+
+test('beta and gamma forms name a truncated term and a term that mixes elements', () => {
+  const bern = { N: 3, y: [1, 0, 1] };
+  assert.match(
+    reason(exact('data { int N; array[N] int y; } parameters { real<lower=0,upper=1> th; } model { th ~ beta(2, 2) T[0.1, 0.9]; y ~ bernoulli(th); }', bern)),
+    /"th ~ beta\(2, 2\) T\[0\.1, 0\.9\]" \(line 1\) is truncated, so no conjugate \(beta\) form applies/,
+  );
+  const counts = { N: 3, y: [1, 0, 4] };
+  assert.match(
+    reason(exact('data { int N; array[N] int y; } parameters { real<lower=0> lam; } model { lam ~ gamma(2, 1) T[0.5, ]; y ~ poisson(lam); }', counts)),
+    /"lam ~ gamma\(2, 1\) T\[0\.5, \]" \(line 1\) is truncated, so no conjugate \(gamma\) form applies/,
+  );
+  assert.match(
+    reason(exact('data { int N; array[N] int y; } parameters { vector<lower=0>[2] lam; } model { lam ~ gamma(2, 1); y ~ poisson(lam[1] * lam[2]); }', counts)),
+    /"y ~ poisson\(lam\[1\] \* lam\[2\]\)" \(line 1\) involves lam together with other parameters, so no conjugate \(gamma\) form applies/,
+  );
+});

@@ -153,6 +153,10 @@ export const reverse = (v: Vec | unknown[]): Vec | unknown[] => v.slice().revers
 function store(ops: ScalarOps, xs: number[]): Vec {
   return ops === numberOps ? Float64Array.from(xs) : Int32Array.from(xs);
 }
+// An empty container of n values (numbers) or tape nodes, to be filled in place: no array to copy.
+function storeOf(ops: ScalarOps, n: number): Vec {
+  return ops === numberOps ? new Float64Array(n) : new Int32Array(n);
+}
 export function softmaxOps(ops: ScalarOps, v: ArrayLike<number>): Vec {
   let m = -Infinity;
   for (let i = 0; i < v.length; i++) m = Math.max(m, ops.val1(v[i]));
@@ -176,9 +180,9 @@ export function cumulativeSumOps(ops: ScalarOps, v: ArrayLike<number>): Vec {
 }
 export function diagPreMultiplyOps(ops: ScalarOps, v: ArrayLike<number>, m: Mat): Mat {
   if (v.length !== m.rows) throw new StanError('diag_pre_multiply: size mismatch.');
-  const out: number[] = [];
-  for (let j = 0; j < m.cols; j++) for (let i = 0; i < m.rows; i++) out.push(ops.mul(v[i], m.data[j * m.rows + i]));
-  return new Mat(m.rows, m.cols, store(ops, out));
+  const out = storeOf(ops, m.data.length);
+  for (let j = 0; j < m.cols; j++) for (let i = 0; i < m.rows; i++) out[j * m.rows + i] = ops.mul(v[i], m.data[j * m.rows + i]);
+  return new Mat(m.rows, m.cols, out);
 }
 export const softmax = (v: Float64Array): Vec => softmaxOps(numberOps, v);
 export const logSoftmax = (v: Float64Array): Vec => logSoftmaxOps(numberOps, v);

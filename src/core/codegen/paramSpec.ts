@@ -62,55 +62,72 @@ function bound(x: number | ArrayLike<number>, k: number): number {
   return typeof x === 'number' ? x : x[k];
 }
 
-// One array element's constrained scalars (esize of them, Stan's element order) from y[off...] into
-// dest; returns its log-Jacobian.
-function fillElement(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSpec, dest: Writable): number {
-  const n = s.esize;
-  let lj = ops.c(0);
-  const K = s.baseSizes[0] ?? 1;
-  switch (s.kind) {
-    case 'none':
-      for (let k = 0; k < n; k++) dest[k] = y[off + k];
-      break;
-    case 'lub':
-    case 'offmul':
-      for (let k = 0; k < n; k++) {
-        dest[k] =
-          s.kind === 'lub'
-            ? lowerUpperConstrain(ops, y[off + k], bound(s.a, k), bound(s.b, k), slot)
-            : offsetMultiplierConstrain(ops, y[off + k], bound(s.a, k), bound(s.b, k), slot);
+// How one array element of a constrained type maps between its unconstrained scalars (eusize of them)
+// and its constrained ones (esize, Stan's element order): `constrain` fills x from y[off...] and
+// returns the log-Jacobian; `unconstrain` writes the element x into y[off...]. K is the element's first
+// size, which is all most transforms need. The transforms themselves stand in the table where their
+// signatures allow, so the generated code's calls reach them without a wrapper.
+interface ElementTransform {
+  constrain(ops: ScalarOps, y: ArrayLike<number>, off: number, K: number, x: Writable, s: VarSpec): number;
+  unconstrain(x: ArrayLike<number>, K: number, y: Writable, off: number, s: VarSpec): void;
+}
+
+// Scalars transformed one by one, with per-element bounds a and b (lower/upper or offset/multiplier).
+function scalarwise(
+  constrain: (ops: ScalarOps, y: number, a: number, b: number, jac: JacSlot) => number,
+  unconstrain: (x: number, a: number, b: number) => number,
+): ElementTransform {
+  return {
+    constrain(ops, y, off, _K, x, s) {
+      let lj = ops.c(0);
+      for (let k = 0; k < s.esize; k++) {
+        x[k] = constrain(ops, y[off + k], bound(s.a, k), bound(s.b, k), slot);
         lj = ops.add(lj, slot.lj);
       }
-      break;
-    case 'simplex':
-      lj = simplexConstrain(ops, y, off, K, dest);
-      break;
-    case 'sum_to_zero_vector':
-      lj = sumToZeroConstrain(ops, y, off, K, dest);
-      break;
-    case 'ordered':
-    case 'positive_ordered':
-      lj = orderedConstrain(ops, y, off, K, dest, s.kind === 'positive_ordered');
-      break;
-    case 'unit_vector':
-      lj = unitVectorConstrain(ops, y, off, K, dest);
-      break;
-    case 'cholesky_factor_corr':
-      lj = choleskyCorrConstrain(ops, y, off, K, dest);
-      break;
-    case 'cholesky_factor_cov':
-      lj = choleskyCovConstrain(ops, y, off, s.baseSizes[0], s.baseSizes[1], dest);
-      break;
-    case 'cov_matrix':
-      lj = covMatrixConstrain(ops, y, off, K, dest);
-      break;
-    case 'corr_matrix':
-      lj = corrMatrixConstrain(ops, y, off, K, dest);
-      break;
-    default:
-      throw new StanError(`Parameters of type ${s.kind} are not yet supported.`);
-  }
-  return lj;
+      return lj;
+    },
+    unconstrain(x, _K, y, off, s) {
+      for (let k = 0; k < s.esize; k++) y[off + k] = unconstrain(x[k], bound(s.a, k), bound(s.b, k));
+    },
+  };
+}
+
+const elementTransforms: Record<string, ElementTransform> = {
+  none: {
+    constrain(ops, y, off, _K, x, s) {
+      for (let k = 0; k < s.esize; k++) x[k] = y[off + k];
+      return ops.c(0);
+    },
+    unconstrain(x, _K, y, off, s) {
+      for (let k = 0; k < s.esize; k++) y[off + k] = x[k];
+    },
+  },
+  lub: scalarwise(lowerUpperConstrain, lowerUpperUnconstrain),
+  offmul: scalarwise(offsetMultiplierConstrain, offsetMultiplierUnconstrain),
+  simplex: { constrain: simplexConstrain, unconstrain: simplexUnconstrain },
+  sum_to_zero_vector: { constrain: sumToZeroConstrain, unconstrain: sumToZeroUnconstrain },
+  ordered: {
+    constrain: (ops, y, off, K, x) => orderedConstrain(ops, y, off, K, x, false),
+    unconstrain: (x, K, y, off) => orderedUnconstrain(x, K, y, off, false),
+  },
+  positive_ordered: {
+    constrain: (ops, y, off, K, x) => orderedConstrain(ops, y, off, K, x, true),
+    unconstrain: (x, K, y, off) => orderedUnconstrain(x, K, y, off, true),
+  },
+  unit_vector: { constrain: unitVectorConstrain, unconstrain: unitVectorUnconstrain },
+  cholesky_factor_corr: { constrain: choleskyCorrConstrain, unconstrain: choleskyCorrUnconstrain },
+  corr_matrix: { constrain: corrMatrixConstrain, unconstrain: corrMatrixUnconstrain },
+  cov_matrix: { constrain: covMatrixConstrain, unconstrain: covMatrixUnconstrain },
+  cholesky_factor_cov: {
+    constrain: (ops, y, off, _K, x, s) => choleskyCovConstrain(ops, y, off, s.baseSizes[0], s.baseSizes[1], x),
+    unconstrain: (x, _K, y, off, s) => choleskyCovUnconstrain(x, s.baseSizes[0], s.baseSizes[1], y, off),
+  },
+};
+
+function transformOf(s: VarSpec): ElementTransform {
+  const t = Object.hasOwn(elementTransforms, s.kind) ? elementTransforms[s.kind] : undefined;
+  if (!t) throw new StanError(`Parameters of type ${s.kind} are not yet supported.`);
+  return t;
 }
 
 // One array element (a scalar, vector or matrix) over `data` (esize scalars).
@@ -130,10 +147,11 @@ function nest(s: VarSpec, element: (k: number) => unknown): unknown {
 // written draws keep them); gradient code gets the containers of its previous evaluation refilled.
 export function read(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSpec): unknown {
   if (ops !== numberOps) return readOnTape(ops, y, off, s);
+  const t = transformOf(s);
   let lj = 0;
   const v = nest(s, (k) => {
     const data = new Float64Array(s.esize);
-    lj += fillElement(ops, y, off + k * s.eusize, s, data);
+    lj += t.constrain(ops, y, off + k * s.eusize, s.baseSizes[0] ?? 1, data, s);
     return elementOver(s, data);
   });
   jacobian.lj = lj;
@@ -186,8 +204,9 @@ function readOnTape(ops: ScalarOps, y: ArrayLike<number>, off: number, s: VarSpe
     return c.value;
   }
   let lj = ops.c(0);
+  const t = transformOf(s), K = s.baseSizes[0] ?? 1;
   for (let k = 0; k < s.count; k++) {
-    const e = fillElement(ops, y, off + k * s.eusize, s, c.elements[k]);
+    const e = t.constrain(ops, y, off + k * s.eusize, K, c.elements[k], s);
     lj = k === 0 ? e : ops.add(lj, e);
   }
   if (c.scalarArrays) refreshScalars(c, s);
@@ -260,52 +279,14 @@ function elementsOf(v: unknown): ArrayLike<number> {
 
 // Unconstrain one value of this spec into y[off...].
 export function unconstrain(v: unknown, s: VarSpec, y: Float64Array, off: number): void {
+  const t = transformOf(s), K = s.baseSizes[0] ?? 1;
   let pos = off;
-  const K = s.baseSizes[0] ?? 1;
   const walk = (x: unknown, d: number): void => {
     if (d < s.arraySizes.length) {
       for (const e of x as unknown[]) walk(e, d + 1);
       return;
     }
-    const e = elementsOf(x);
-    switch (s.kind) {
-      case 'none':
-        for (let k = 0; k < s.esize; k++) y[pos + k] = e[k];
-        break;
-      case 'lub':
-        for (let k = 0; k < s.esize; k++) y[pos + k] = lowerUpperUnconstrain(e[k], bound(s.a, k), bound(s.b, k));
-        break;
-      case 'offmul':
-        for (let k = 0; k < s.esize; k++) y[pos + k] = offsetMultiplierUnconstrain(e[k], bound(s.a, k), bound(s.b, k));
-        break;
-      case 'simplex':
-        simplexUnconstrain(e, K, y, pos);
-        break;
-      case 'sum_to_zero_vector':
-        sumToZeroUnconstrain(e, K, y, pos);
-        break;
-      case 'ordered':
-      case 'positive_ordered':
-        orderedUnconstrain(e, K, y, pos, s.kind === 'positive_ordered');
-        break;
-      case 'unit_vector':
-        unitVectorUnconstrain(e, K, y, pos);
-        break;
-      case 'cholesky_factor_corr':
-        choleskyCorrUnconstrain(e, K, y, pos);
-        break;
-      case 'cholesky_factor_cov':
-        choleskyCovUnconstrain(e, s.baseSizes[0], s.baseSizes[1], y, pos);
-        break;
-      case 'cov_matrix':
-        covMatrixUnconstrain(e, K, y, pos);
-        break;
-      case 'corr_matrix':
-        corrMatrixUnconstrain(e, K, y, pos);
-        break;
-      default:
-        throw new StanError(`Parameters of type ${s.kind} are not yet supported.`);
-    }
+    t.unconstrain(elementsOf(x), K, y, pos, s);
     pos += s.eusize;
   };
   walk(v, 0);

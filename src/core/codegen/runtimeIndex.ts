@@ -65,19 +65,29 @@ function sizeOf(x: unknown): number {
   return x instanceof Mat ? x.rows : (x as ArrayLike<unknown>).length;
 }
 
+// The 0-based rows and columns that a matrix's indexes select (all columns when only rows are given),
+// and whether each was a single index.
+function selectInMatrix(m: Mat, specs: IndexSpec[], name: string): { rows: number[]; cols: number[]; oneRow: boolean; oneCol: boolean } {
+  const r = select(specs[0], m.rows, name);
+  const c = specs.length > 1 ? select(specs[1], m.cols, name) : null;
+  return {
+    rows: typeof r === 'number' ? [r] : r,
+    cols: c === null ? Array.from({ length: m.cols }, (_, j) => j) : typeof c === 'number' ? [c] : c,
+    oneRow: typeof r === 'number',
+    oneCol: typeof c === 'number',
+  };
+}
+
 // General indexing x[s1, s2, ...] over arrays, vectors and matrices (arrays first, then the vector/matrix).
 export function index(x: unknown, specs: IndexSpec[], name: string): unknown {
   if (specs.length === 0) return x;
   const [s, ...rest] = specs;
   if (x instanceof Mat) {
-    const r = select(s, x.rows, name);
-    const c = rest.length ? select(rest[0], x.cols, name) : null;
-    const rows = typeof r === 'number' ? [r] : r;
-    const cols = c === null ? Array.from({ length: x.cols }, (_, j) => j) : typeof c === 'number' ? [c] : c;
+    const { rows, cols, oneRow, oneCol } = selectInMatrix(x, specs, name);
     const d = emptyLike(x.data, rows.length * cols.length);
     for (let j = 0; j < cols.length; j++) for (let i = 0; i < rows.length; i++) d[j * rows.length + i] = x.data[cols[j] * x.rows + rows[i]];
-    if (typeof r === 'number' && typeof c === 'number') return d[0];
-    if (typeof r === 'number' || typeof c === 'number') return d; // a row or a column
+    if (oneRow && oneCol) return d[0];
+    if (oneRow || oneCol) return d; // a row or a column
     return new Mat(rows.length, cols.length, d);
   }
   const sel = select(s, sizeOf(x), name);
@@ -103,13 +113,10 @@ function sizeMismatch(name: string, want: number, got: unknown): never {
 export function assignIndex(x: unknown, specs: IndexSpec[], value: unknown, name: string): void {
   const [s, ...rest] = specs;
   if (x instanceof Mat) {
-    const r = select(s, x.rows, name);
-    const c = rest.length ? select(rest[0], x.cols, name) : null;
-    const rows = typeof r === 'number' ? [r] : r;
-    const cols = c === null ? Array.from({ length: x.cols }, (_, j) => j) : typeof c === 'number' ? [c] : c;
+    const { rows, cols, oneRow, oneCol } = selectInMatrix(x, specs, name);
     const d = x.data;
-    if (typeof r === 'number' && typeof c === 'number') {
-      d[c * x.rows + r] = value as number;
+    if (oneRow && oneCol) {
+      d[cols[0] * x.rows + rows[0]] = value as number;
       return;
     }
     const src = value instanceof Mat ? value.data : (value as ArrayLike<number>);

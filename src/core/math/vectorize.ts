@@ -24,6 +24,38 @@ function at(a: VecArg, i: number): number {
   return typeof a === 'number' ? a : a[i];
 }
 
+// The broadcast sum both vectorised forms share: element i's term from value(...) or, when `grads` is
+// given, from withPartials(scratch, ...), whose partials are then added into grads as documented below.
+function broadcastSum(
+  fn: string,
+  args: ArrayLike<VecArg>,
+  grads: ArrayLike<Float64Array | null> | null,
+  value: (v0: number, v1: number, v2: number, v3: number) => number,
+  withPartials: (out: Float64Array, v0: number, v1: number, v2: number, v3: number) => number,
+): number {
+  const n = sizeOf(fn, args);
+  if (n === -2) return NaN;
+  const N = n === -1 ? 1 : n;
+  const k = args.length;
+  const a0 = args[0], a1 = k > 1 ? args[1] : 0, a2 = k > 2 ? args[2] : 0, a3 = k > 3 ? args[3] : 0;
+  let total = 0;
+  for (let i = 0; i < N; i++) {
+    const v0 = at(a0, i), v1 = at(a1, i), v2 = at(a2, i), v3 = at(a3, i);
+    if (grads === null) {
+      total += value(v0, v1, v2, v3);
+      continue;
+    }
+    total += withPartials(scratch, v0, v1, v2, v3);
+    for (let j = 0; j < k; j++) {
+      const g = grads[j];
+      if (g === null || g === undefined) continue;
+      if (typeof args[j] === 'number') g[0] += scratch[j];
+      else g[i] += scratch[j];
+    }
+  }
+  return total;
+}
+
 /**
  * Stan's vectorised signatures: every argument a scalar or an array of one common size N; the
  * result is the sum over elements (0 when N = 0). If `grads` is given, grads[i] receives the
@@ -37,28 +69,13 @@ export function vectorLogDensity(
   args: ArrayLike<VecArg>,
   grads: ArrayLike<Float64Array | null> | null,
 ): number {
-  const fn = fam.name + (fam.discrete ? '_lpmf' : '_lpdf');
-  const n = sizeOf(fn, args);
-  if (n === -2) return NaN;
-  const N = n === -1 ? 1 : n;
-  const k = args.length;
-  const a0 = args[0], a1 = k > 1 ? args[1] : 0, a2 = k > 2 ? args[2] : 0, a3 = k > 3 ? args[3] : 0;
-  let total = 0;
-  for (let i = 0; i < N; i++) {
-    const v0 = at(a0, i), v1 = at(a1, i), v2 = at(a2, i), v3 = at(a3, i);
-    if (grads === null) {
-      total += fam.logDensity(flags, v0, v1, v2, v3);
-      continue;
-    }
-    total += fam.logDensityWithPartials(scratch, flags, v0, v1, v2, v3);
-    for (let j = 0; j < k; j++) {
-      const g = grads[j];
-      if (g === null || g === undefined) continue;
-      if (typeof args[j] === 'number') g[0] += scratch[j];
-      else g[i] += scratch[j];
-    }
-  }
-  return total;
+  return broadcastSum(
+    fam.name + (fam.discrete ? '_lpmf' : '_lpdf'),
+    args,
+    grads,
+    (v0, v1, v2, v3) => fam.logDensity(flags, v0, v1, v2, v3),
+    (out, v0, v1, v2, v3) => fam.logDensityWithPartials(out, flags, v0, v1, v2, v3),
+  );
 }
 
 /** Vectorised lcdf/lccdf: the sum of the elementwise log cdfs, partials added as above. */
@@ -72,25 +89,5 @@ export function vectorLogCdf(
   const fp = upper ? fam.lccdfWithPartials : fam.lcdfWithPartials;
   const fn = fam.name + (upper ? '_lccdf' : '_lcdf');
   if (!f || !fp) return setMathError(fn, 'Function', NaN, 'is not available', MATH_ERR_SIZE);
-  const n = sizeOf(fn, args);
-  if (n === -2) return NaN;
-  const N = n === -1 ? 1 : n;
-  const k = args.length;
-  const a0 = args[0], a1 = k > 1 ? args[1] : 0, a2 = k > 2 ? args[2] : 0, a3 = k > 3 ? args[3] : 0;
-  let total = 0;
-  for (let i = 0; i < N; i++) {
-    const v0 = at(a0, i), v1 = at(a1, i), v2 = at(a2, i), v3 = at(a3, i);
-    if (grads === null) {
-      total += f(v0, v1, v2, v3);
-      continue;
-    }
-    total += fp(scratch, v0, v1, v2, v3);
-    for (let j = 0; j < k; j++) {
-      const g = grads[j];
-      if (g === null || g === undefined) continue;
-      if (typeof args[j] === 'number') g[0] += scratch[j];
-      else g[i] += scratch[j];
-    }
-  }
-  return total;
+  return broadcastSum(fn, args, grads, f, fp);
 }

@@ -13,6 +13,7 @@ import {
   isInt,
   isIntBased,
   isPrim,
+  isPrimName,
   type PrimName,
   promotionCost,
   type StanType,
@@ -20,16 +21,8 @@ import {
   VOID,
 } from './types';
 
-const BASE_TO_PRIM: Record<string, PrimName> = {
-  int: 'int',
-  real: 'real',
-  complex: 'complex',
-  vector: 'vector',
-  row_vector: 'row_vector',
-  matrix: 'matrix',
-  complex_vector: 'complex_vector',
-  complex_row_vector: 'complex_row_vector',
-  complex_matrix: 'complex_matrix',
+// The unsized type of each constrained base type (the others are their own unsized type).
+const CONSTRAINED_PRIM: Record<string, PrimName> = {
   simplex: 'vector',
   unit_vector: 'vector',
   sum_to_zero_vector: 'vector',
@@ -44,6 +37,10 @@ const BASE_TO_PRIM: Record<string, PrimName> = {
   row_stochastic_matrix: 'matrix',
 };
 
+function primOfBase(base: string): PrimName | undefined {
+  return isPrimName(base) ? base : Object.hasOwn(CONSTRAINED_PRIM, base) ? CONSTRAINED_PRIM[base] : undefined;
+}
+
 export function declTypeToStanType(dt: DeclType | null | undefined): StanType {
   if (!dt) return ERROR;
   let elem: StanType;
@@ -51,7 +48,7 @@ export function declTypeToStanType(dt: DeclType | null | undefined): StanType {
     const elems = (dt.tupleElements ?? []).map(declTypeToStanType);
     elem = elems.some(isError) ? ERROR : { kind: 'tuple', elems };
   } else {
-    const p = BASE_TO_PRIM[dt.base];
+    const p = primOfBase(dt.base);
     elem = p ? { kind: 'prim', name: p } : ERROR;
   }
   return isError(elem) ? ERROR : arrayOf(elem, dt.arrayDims?.length ?? 0);
@@ -65,7 +62,7 @@ export function unsizedToStanType(ut: UnsizedType | null | undefined): StanType 
     const elems = (ut.tupleElements ?? []).map(unsizedToStanType);
     elem = elems.some(isError) ? ERROR : { kind: 'tuple', elems };
   } else {
-    const p = BASE_TO_PRIM[ut.base];
+    const p = primOfBase(ut.base);
     elem = p ? { kind: 'prim', name: p } : ERROR;
   }
   return isError(elem) ? ERROR : arrayOf(elem, ut.arrayDims ?? 0);

@@ -1,4 +1,5 @@
 import type { Span } from './span';
+import { PRIM_NAMES } from './types';
 
 // Keywords are lexed as identifiers: most Stan keywords (`lower`, `offset`, `vector`, ...) are only
 // special in some positions, so the parser decides from context.
@@ -87,15 +88,7 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'reject',
   'fatal_error',
   'void',
-  'int',
-  'real',
-  'complex',
-  'vector',
-  'row_vector',
-  'matrix',
-  'complex_vector',
-  'complex_row_vector',
-  'complex_matrix',
+  ...PRIM_NAMES,
   'simplex',
   'unit_vector',
   'sum_to_zero_vector',
@@ -125,6 +118,4 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 // The base types that carry no constraint: what a function argument or a local variable may be.
-export const UNCONSTRAINED_BASE_TYPES: ReadonlySet<string> = new Set([
-  'int', 'real', 'complex', 'vector', 'row_vector', 'matrix', 'complex_vector', 'complex_row_vector', 'complex_matrix', 'tuple',
-]);
+export const UNCONSTRAINED_BASE_TYPES: ReadonlySet<string> = new Set([...PRIM_NAMES, 'tuple']);

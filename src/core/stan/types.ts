@@ -1,15 +1,22 @@
 // Stan's unsized types, as the checker sees them: what an expression is, not how big it is.
 
-export type PrimName =
-  | 'int'
-  | 'real'
-  | 'complex'
-  | 'vector'
-  | 'row_vector'
-  | 'matrix'
-  | 'complex_vector'
-  | 'complex_row_vector'
-  | 'complex_matrix';
+export const PRIM_NAMES = [
+  'int',
+  'real',
+  'complex',
+  'vector',
+  'row_vector',
+  'matrix',
+  'complex_vector',
+  'complex_row_vector',
+  'complex_matrix',
+] as const;
+export type PrimName = (typeof PRIM_NAMES)[number];
+const primNames: ReadonlySet<string> = new Set(PRIM_NAMES);
+
+export function isPrimName(s: string): s is PrimName {
+  return primNames.has(s);
+}
 
 export type StanType =
   | { kind: 'prim'; name: PrimName }
@@ -175,23 +182,11 @@ export function promoteIntToReal(t: StanType): StanType {
   return isInt(t) ? REAL : t;
 }
 
-const primText: Record<PrimName, string> = {
-  int: 'int',
-  real: 'real',
-  complex: 'complex',
-  vector: 'vector',
-  row_vector: 'row_vector',
-  matrix: 'matrix',
-  complex_vector: 'complex_vector',
-  complex_row_vector: 'complex_row_vector',
-  complex_matrix: 'complex_matrix',
-};
-
 // Stan syntax: "real", "array[] real", "array[,] int", "tuple(real, vector)".
 export function typeToString(t: StanType): string {
   switch (t.kind) {
     case 'prim':
-      return primText[t.name];
+      return t.name;
     case 'array':
       return `array[${','.repeat(t.dims - 1)}] ${typeToString(t.elem)}`;
     case 'tuple':
@@ -231,7 +226,7 @@ export function parseTypeText(text: string): StanType | undefined {
     const elems = parts.map((p) => parseTypeText(p));
     return elems.every((e): e is StanType => e !== undefined) && elems.length >= 2 ? { kind: 'tuple', elems } : undefined;
   }
-  if (s in primText) return prim(s as PrimName);
+  if (isPrimName(s)) return prim(s);
   return undefined;
 }
 

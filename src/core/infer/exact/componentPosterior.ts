@@ -3,6 +3,7 @@ import type { Rng } from '../rng';
 import type { Atom } from './densityAtoms';
 import type { Marginal } from './marginalFamilies';
 import type { ModelReading, ParamVar } from './readModel';
+import { exactParam, type Sym } from './symValue';
 
 export interface ComponentPosterior {
   // Closed-form marginal per parameter element id.
@@ -45,4 +46,23 @@ export function namesIn(c: Component, ids: readonly number[]): string {
 // "a normal", "an exponential", "an inv_gamma".
 export function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
+// One atom of a handler whose single parameter's elements have independent posteriors (beta, gamma):
+// a prior on element i with data parameters, a term for the handler to read (variate x, parameters
+// ps), or why the atom fits neither.
+export type ElementAtom =
+  | { kind: 'prior'; i: number; params: number[] }
+  | { kind: 'term'; x: Sym; ps: Sym[] }
+  | { kind: 'neither'; why: string };
+
+export function elementAtom(c: Component, a: Atom): ElementAtom {
+  const v = c.vars[0];
+  if (c.reading.factors[a.factor].truncated) return { kind: 'neither', why: `${quote(c, a)} is truncated` };
+  if (a.vec || a.ids.length !== 1) return { kind: 'neither', why: `${quote(c, a)} involves ${v.name} together with other parameters` };
+  const [x, ...ps] = a.args;
+  const p = exactParam(x);
+  if (p < 0) return { kind: 'term', x, ps };
+  if (!ps.every((s) => typeof s === 'number')) return { kind: 'neither', why: `the prior ${quote(c, a)} has parameter arguments` };
+  return { kind: 'prior', i: p - v.firstId, params: ps as number[] };
 }

@@ -1,6 +1,6 @@
 // Beta priors (or uniform/flat) on probabilities with bernoulli(y | θ) and binomial(k | n, θ) data:
 // each θ element's posterior is beta(a + successes, b + failures).
-import { type Component, fail, type HandlerResult, quote, withArticle } from './componentPosterior';
+import { type Component, elementAtom, fail, type HandlerResult, quote, withArticle } from './componentPosterior';
 import { betaMarginal, fmt, type Marginal } from './marginalFamilies';
 import { exactParam } from './symValue';
 
@@ -10,21 +10,19 @@ export function conjugateBeta(c: Component): HandlerResult {
   const b1 = new Float64Array(v.count); // coefficient of log(1 − θ)
   const notConj = (why: string) => fail(`${why}, so no conjugate (beta) form applies`);
   for (const a of c.atoms) {
-    if (c.reading.factors[a.factor].truncated) return notConj(`${quote(c, a)} is truncated`);
-    if (a.vec || a.ids.length !== 1) return notConj(`${quote(c, a)} involves ${v.name} together with other parameters`);
-    const [x, ...ps] = a.args;
-    const p = exactParam(x);
-    if (p >= 0) {
-      if (!ps.every((s) => typeof s === 'number')) return notConj(`the prior ${quote(c, a)} has parameter arguments`);
-      const nums = ps as number[];
+    const e = elementAtom(c, a);
+    if (e.kind === 'neither') return notConj(e.why);
+    if (e.kind === 'prior') {
+      const nums = e.params;
       if (a.family === 'beta') {
-        a1[p - v.firstId] += nums[0] - 1;
-        b1[p - v.firstId] += nums[1] - 1;
+        a1[e.i] += nums[0] - 1;
+        b1[e.i] += nums[1] - 1;
       } else if (!(a.family === 'uniform' && nums[0] <= 0 && nums[1] >= 1)) {
         return notConj(`${v.name} has ${withArticle(a.family)} prior ${quote(c, a)}; a closed form needs a beta (or uniform) prior`);
       }
       continue;
     }
+    const { x, ps } = e;
     const theta = exactParam(ps[ps.length - 1]);
     if (typeof x !== 'number' || theta < 0) return notConj(`${v.name} appears in ${quote(c, a)} other than as its probability argument`);
     const i = theta - v.firstId;

@@ -1,10 +1,10 @@
 // Gamma priors on positive rates, element by element: gamma(a, b) or exponential(b) priors (or flat),
 // with poisson(x | e·θ) counts (e a known exposure, often 1) and exponential(y | e·θ) waiting times.
 // Each θ element's posterior is gamma(shape a + Σx (+ number of waiting times), rate b + Σe (+ Σ e·y)).
-import { type Component, fail, type HandlerResult, quote, withArticle } from './componentPosterior';
+import { type Component, elementAtom, fail, type HandlerResult, quote, withArticle } from './componentPosterior';
 import { logPowerTerms } from './densityAtoms';
 import { fmt, gammaMarginal, type Marginal } from './marginalFamilies';
-import { asMono, exactParam, type Sym } from './symValue';
+import { asMono, type Sym } from './symValue';
 
 export function conjugateGamma(c: Component): HandlerResult {
   const v = c.vars[0];
@@ -19,27 +19,24 @@ export function conjugateGamma(c: Component): HandlerResult {
     return m && m.p === 1 && m.f > 0 ? { id: m.id, e: m.f } : null;
   };
   for (const a of c.atoms) {
-    if (c.reading.factors[a.factor].truncated) return notConj(`${quote(c, a)} is truncated`);
     const logs = logPowerTerms(a);
     if (logs) {
       for (const l of logs) shapeM1[local(l.id)] += l.p; // θ^p multiplies the gamma kernel
       continue;
     }
-    if (a.vec || a.ids.length !== 1) return notConj(`${quote(c, a)} involves ${v.name} together with other parameters`);
-    const [x, ...ps] = a.args;
-    const p = exactParam(x);
-    if (p >= 0) {
-      // a prior on the element itself
-      if (!ps.every((s) => typeof s === 'number')) return notConj(`the prior ${quote(c, a)} has parameter arguments`);
-      const nums = ps as number[];
+    const e = elementAtom(c, a);
+    if (e.kind === 'neither') return notConj(e.why);
+    if (e.kind === 'prior') {
+      const nums = e.params;
       if (a.family === 'gamma') {
-        shapeM1[local(p)] += nums[0] - 1;
-        rate[local(p)] += nums[1];
-      } else if (a.family === 'exponential') rate[local(p)] += nums[0];
+        shapeM1[e.i] += nums[0] - 1;
+        rate[e.i] += nums[1];
+      } else if (a.family === 'exponential') rate[e.i] += nums[0];
       else return notConj(`${v.name} has ${withArticle(a.family)} prior ${quote(c, a)}; with these likelihood terms a closed form needs a gamma prior`);
-      hasPrior[local(p)] = 1;
+      hasPrior[e.i] = 1;
       continue;
     }
+    const { x, ps } = e;
     if (typeof x !== 'number') return notConj(`${v.name} enters the variate of ${quote(c, a)}`);
     const r = ps.length === 1 ? rateOf(ps[0]) : null;
     if (a.family === 'poisson' && r) {
