@@ -50,7 +50,11 @@ describeWorkbench('A reload of the window', { urlVariable: 'VIGIL_E2E_RELOAD_URL
   test('after the reload the panel comes back with its content, and lenses, side panel and Problems show the kept result', { timeout: 120_000 }, async () => {
     const { page } = session;
     assert.ok(before, 'needs the comparison of the test before');
-    await page.reload();
+    // As a user reloads: the workbench's own command shuts down in order (it writes the open editors,
+    // the panel among them, to storage before the page goes). A bare page.reload() can cut that write off.
+    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await navigated;
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 90_000 });
     // The serializer restores the panel in its tab: the same comparison, drawn again.
     await page.locator('.tabs-container .tab', { hasText: 'Vigil: eight_schools_centered' }).first().waitFor({ state: 'visible', timeout: 60_000 });
