@@ -74,6 +74,43 @@ test('a density of alpha + X * beta (data X): fused matrix-vector kernel, adjoin
   checkGradient(m, th);
 });
 
+test('value code: matrix * vector in a density argument, every column count 1..9, parameter and data matrices, two call sites', () => {
+  const src = `data { int N; int D; matrix[N, D] X; vector[N] y; vector[D] w; }
+parameters { real alpha; vector[D] beta; matrix[3, D] B; }
+model {
+  alpha ~ normal(0, 2); beta ~ normal(0, 1); to_vector(B) ~ normal(0, 1);
+  y ~ normal(alpha + X * beta, 1.5);
+  y[1:3] ~ normal(B * beta, 2);
+  y ~ normal(X * w, 3);
+}`;
+  for (let D = 1; D <= 9; D++) {
+    const data = { ...logisticData(11, D), y: Array.from({ length: 11 }, (_, n) => Math.cos(n)), w: Array.from({ length: D }, (_, d) => 0.3 - d / 7) };
+    const m = compile(src, data);
+    const th = point(m.dim, D);
+    const beta = th.subarray(1, 1 + D), B = th.subarray(1 + D); // B column-major, 3 x D
+    const z2 = (x: number, s: number) => -0.5 * (x / s) ** 2; // `~` drops the constants
+    let lp = z2(th[0], 2);
+    for (const b of beta) lp += z2(b, 1);
+    for (const b of B) lp += z2(b, 1);
+    for (let n = 0; n < 11; n++) {
+      let eta = th[0];
+      for (let d = 0; d < D; d++) eta += data.X[n][d] * beta[d];
+      lp += z2(data.y[n] - eta, 1.5);
+      if (n < 3) {
+        let bb = 0;
+        for (let d = 0; d < D; d++) bb += B[d * 3 + n] * beta[d];
+        lp += z2(data.y[n] - bb, 2);
+      }
+    }
+    // Twice: the second call reuses the call sites' buffers.
+    // y ~ normal(X * w, 3) has no parameter: `~` drops it whole.
+    for (let k = 0; k < 2; k++) assert.ok(Math.abs(m.logDensity(th) - lp) < 1e-10, `D = ${D}: ${m.logDensity(th)} vs ${lp}`);
+    checkGradient(m, th);
+  }
+  const lpV = (compile(src, { ...logisticData(11, 2), y: Array(11).fill(0), w: [1, 2] }) as unknown as { source: string }).source.split('function lpG')[0];
+  assert.doesNotMatch(lpV, /R\.mv\(/);
+});
+
 test('the fused matrix-vector kernel in tape code (a model with a loop) and with a parameter-dependent scale', () => {
   const data = { ...logisticData(25, 3), K: 3 };
   const m = compile(

@@ -74,6 +74,15 @@ export function isRealBased(t: IRType): boolean {
 }
 
 // A user-function instance: one per (function, mode, parameter-argument mask).
+// A density argument's leaf taken over by leafHook: element i's value code, the length, the adjoint slot
+// of element i, and whether it depends on parameters (true when not given).
+export interface LeafHook {
+  code: string;
+  len: string;
+  adj: (i: string) => string;
+  ad?: boolean;
+}
+
 export interface FnInstance {
   fn: IRFunction;
   mode: Mode;
@@ -101,9 +110,9 @@ export class EmitContext {
   noHoist = 0;
   // Preallocated storage for top-level container declarations (name -> JS buffer), per function.
   prealloc = new Map<string, string>();
-  // Set while planning a density's vector arguments: may take over a non-elementwise leaf (a data matrix
-  // times a parameter vector, emitDensity.ts), giving element i's value code, the length and adjoint slot.
-  leafHook: ((e: IRExpr, idx: string) => { code: string; len: string; adj: (i: string) => string } | null) | null = null;
+  // Set while planning a density's vector arguments: may take over a non-elementwise leaf (a matrix times
+  // a vector, emitDensity.ts).
+  leafHook: ((e: IRExpr, idx: string) => LeafHook | null) | null = null;
   // Adjoint code: gradient slots not yet written (prefix `grad[O_x + ` -> the code that zeroes them).
   readonly freshSlots = new Map<string, string>();
   // Adjoint code: `slot += d`, or `slot = d` when this is the first write to a fresh vector's slots and

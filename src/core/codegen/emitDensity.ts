@@ -6,7 +6,7 @@
 // after it with one product by the transpose (matvecFused.ts). Consecutive densities over vectors of the
 // same length share one loop (emitDistsFused).
 import type { IRExpr } from '../ir/ir';
-import type { E, EmitContext } from './emitContext';
+import type { E, EmitContext, LeafHook } from './emitContext';
 import { type Dual, dualOf } from './emitDual';
 import { emitExpr, emitPlain } from './emitExpr';
 import { hasInlineKernel, inlineKernel } from './inlineKernels';
@@ -27,6 +27,16 @@ function varsAd(cx: EmitContext, e: IRExpr): boolean {
   return kids.some((x) => varsAd(cx, x));
 }
 
+// Value code: any matrix * vector in a density's vector argument is read only by the density loop, so
+// it goes into this call site's scratch buffer instead of a new vector per evaluation.
+function valueMatVec(cx: EmitContext, a: IRExpr, b: IRExpr, idx: string): LeafHook {
+  const M = emitExpr(cx, a), v = emitExpr(cx, b);
+  const m = cx.fresh('M'), val = cx.fresh('mv');
+  cx.L.line(`const ${m} = ${M.c};`);
+  cx.L.line(`const ${val} = R.mvf.mvInto(${m}, ${v.c}, null, R.mvf.scratch(SCR, ${JSON.stringify(`${cx.mode}V${val}`)}, ${m}.rows));`);
+  return { code: `${val}[${idx}]`, len: `${m}.rows`, adj: () => '', ad: M.ad || v.ad };
+}
+
 // Emits the code before the loop into cx.L; returns the loop body and the code after it.
 function distParts(cx: EmitContext, e: DistE, i: string): Parts {
   const F = cx.family(e.family);
@@ -39,10 +49,11 @@ function distParts(cx: EmitContext, e: DistE, i: string): Parts {
   // Data matrix * parameter vector leaves: values before the loop, partials collected per row.
   const mvs: { M: string; v: string; val: string; adj: string; vAdj?: (j: string) => string; nodes: boolean }[] = [];
   // Not inside user functions: a recursive call could reuse this call site's scratch buffers.
-  cx.leafHook = !dualMode || cx.fnRet !== null
+  cx.leafHook = cx.fnRet !== null
     ? null
     : (x, idx) => {
         if (x.k !== 'Bin' || x.op !== '*' || x.a.t.base !== 'matrix' || x.a.t.dims !== 0 || x.b.t.base !== 'vector' || x.b.t.dims !== 0) return null;
+        if (!dualMode) return valueMatVec(cx, x.a, x.b, idx);
         if (varsAd(cx, x.a) || !varsAd(cx, x.b) || x.b.k !== 'Var') return null;
         const vInfo = cx.lookup(x.b.name);
         if (vInfo.elem || (cx.adjoint && !vInfo.adjElem)) return null;

@@ -60,8 +60,9 @@ export function plan(cx: EmitContext, e: IRExpr, idx: string, leaves: string[], 
   if (hook) {
     leaves.push(hook.len);
     const el = cx.fresh('e');
-    cx.declareRaw(el, hook.code, scalarT(e.t), true, hook.adj(idx));
-    return { expr: { k: 'Var', name: el, t: scalarT(e.t) }, ad: true };
+    const ad = hook.ad ?? true;
+    cx.declareRaw(el, hook.code, scalarT(e.t), ad, ad ? hook.adj(idx) : undefined);
+    return { expr: { k: 'Var', name: el, t: scalarT(e.t) }, ad };
   }
   if (!isElementwiseOp(e)) {
     const h: E = emitExpr(cx, e);

@@ -1,6 +1,7 @@
 // Value-only container arithmetic and functions for generated code (plain numbers; vectors and row
 // vectors are Float64Array, matrices Mat, arrays JS arrays). Scalar arithmetic is emitted inline.
 import { Mat } from './mat';
+import { mvKernel } from './matvecFused';
 import { StanError } from './stanError';
 
 export function idiv(a: number, b: number): number {
@@ -88,14 +89,7 @@ export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 export function mv(m: Mat, v: ArrayLike<number>): Float64Array {
   sameSize('matrix * vector', m.cols, v.length);
-  const out = new Float64Array(m.rows);
-  const d = m.data, R = m.rows;
-  for (let j = 0; j < m.cols; j++) {
-    const vj = v[j];
-    const o = j * R;
-    for (let i = 0; i < R; i++) out[i] += d[o + i] * vj;
-  }
-  return out;
+  return mvKernel(m.data as Float64Array, m.rows, m.cols, v, null, new Float64Array(m.rows));
 }
 
 export function vm(v: ArrayLike<number>, m: Mat): Float64Array {
