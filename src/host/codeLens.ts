@@ -18,8 +18,14 @@ export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
   private readonly subs: vscode.Disposable[];
 
   constructor(private readonly runs: Runs, private readonly stored: StoredRuns) {
-    // Edits of the model itself already make VS Code ask again; data and settings changes do not.
-    this.subs = [runs.onDidChange(() => this.changed.fire()), stored.onDidChangeInputs(() => this.changed.fire())];
+    // Edits of the model itself already make VS Code ask again; data and settings changes do not. A change
+    // that lands while the model's editor is hidden (a maximized panel) can be missed by VS Code, so an
+    // editor coming into view asks again too.
+    this.subs = [
+      runs.onDidChange(() => this.changed.fire()),
+      stored.onDidChangeInputs(() => this.changed.fire()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.changed.fire()),
+    ];
   }
 
   refresh(): void {
