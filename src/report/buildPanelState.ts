@@ -2,6 +2,7 @@
 // density curves, forest rows, thinned pair clouds and warnings. Pure: no vscode, no DOM.
 import type { CompareWarning, JointReport, ParameterMeasures } from '../core/diagnose/compare/compareReport';
 import type { CompareReport, FitResult } from '../core/result/fitResult';
+import { isConvergedStop } from '../core/infer/viResult';
 import type { ImageMark } from '../core/stan/imageMarks';
 import { densityPair } from './densityGrid';
 import { panelImages } from './panelImages';
@@ -112,7 +113,7 @@ export function buildPanelState(input: CompareReport | FitResult, o: PanelStateO
     referenceLabel: ref ? methodLabel(ref) : null,
     elbo: approx.elbo,
     stopReason: approx.stopReason,
-    converged: approx.elbo.length === 0 ? null : approx.ok && ['stationary', 'relative-tolerance-mean', 'relative-tolerance-median', 'lbfgs-converged'].includes(approx.stopCode),
+    converged: approx.elbo.length === 0 ? null : approx.ok && isConvergedStop(approx.stopCode),
     khat: khatReport
       ? { value: finiteOrNull(khatReport.khat), threshold: finiteOrNull(khatReport.threshold), verdict: khatReport.verdict, explanation: khatReport.explanation }
       : approx.khat === null

@@ -15,7 +15,7 @@ import { runRobustAdvi } from './robustAdvi';
 import { runStanAdvi } from './stanAdvi';
 import type { LogDensityTarget } from './target';
 import { buildResult } from './viResultBuilder';
-import type { VariationalResult } from './viResult';
+import { isConvergedStop, type VariationalResult } from './viResult';
 
 /** Random streams of one fit: each purpose its own stream of the seed, so changes in one leave the others alone. */
 export const STREAM = { init: 0, gradient: 1, elbo: 2, draws: 3, psis: 4 } as const;
@@ -82,14 +82,12 @@ function stanElboConstant(target: LogDensityTarget, theta: Float64Array, given: 
   return Number.isFinite(c) ? c : 0;
 }
 
-const CONVERGED: OptimiserOutcome['stopCode'][] = ['stationary', 'relative-tolerance-mean', 'relative-tolerance-median'];
-
 /** A collapsed approximation is not a converged one: said in the stop reason, and by the code when the rule had declared convergence. */
 function reportCollapse(outcome: OptimiserOutcome, evidence: string, algorithm: 'robust' | 'stan'): Pick<OptimiserOutcome, 'stopCode' | 'stopReason'> {
   const advice = algorithm === 'stan'
     ? `eta ${outcome.stepSize} was too large for this model; do not use this fit: rerun with another seed or with the robust algorithm`
     : 'do not use this fit: rerun with another seed or a smaller step size';
-  const converged = CONVERGED.includes(outcome.stopCode);
+  const converged = isConvergedStop(outcome.stopCode);
   return {
     stopCode: converged ? 'collapsed' : outcome.stopCode,
     stopReason: `${converged ? 'approximation collapsed' : outcome.stopReason}: ${evidence}; ${advice}${converged ? ` (${outcome.stopReason})` : ''}`,

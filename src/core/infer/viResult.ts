@@ -21,6 +21,13 @@ export type StopCode =
   | 'eta-adaptation-failed' // Stan ADVI: every step size in the sequence failed
   | 'no-approximation'; // Pathfinder: no normal approximation along the path had a finite ELBO
 
+/** The stop codes of a fit whose rule declared convergence (one list for the pipeline, the panel and ADVI). */
+export const CONVERGED_STOP_CODES: readonly StopCode[] = ['stationary', 'relative-tolerance-mean', 'relative-tolerance-median', 'lbfgs-converged'];
+
+export function isConvergedStop(code: string): boolean {
+  return (CONVERGED_STOP_CODES as readonly string[]).includes(code);
+}
+
 /** The fitted Gaussian on the unconstrained space. */
 export type Approximation =
   | { kind: 'meanfield'; mean: Float64Array; sd: Float64Array }

@@ -1,5 +1,6 @@
 // fit + reference + comparison -> CompareReport: the variational posterior against the reference, with
 // the measures, the joint picture and the warnings of src/core/diagnose/compare.
+import { isConvergedStop } from '../infer/viResult';
 import { compareDraws, type CompareInput, type CompareThresholds, type ReferenceInput } from '../diagnose/compare';
 import { RESULT_SCHEMA_VERSION, type CompareReport, type FitResult } from '../result/fitResult';
 import type { FitOptions, FitRequest, ReferenceRequest, RunControl, RunOutcome, VariationalMethod } from './pipelineTypes';
@@ -16,7 +17,6 @@ export interface CompareRequest extends FitRequest {
   thresholds?: Partial<CompareThresholds>;
 }
 
-const CONVERGED = new Set(['stationary', 'relative-tolerance-mean', 'relative-tolerance-median', 'lbfgs-converged']);
 
 function chainsOf(result: FitResult): Record<string, Float64Array[]> {
   const out: Record<string, Float64Array[]> = {};
@@ -55,7 +55,7 @@ export function buildCompareReport(
   const report = compareDraws({
     approximation: {
       method: approx.method, draws, khat: approx.khat, ...(approx.khatThreshold !== null ? { khatThreshold: approx.khatThreshold } : {}),
-      convergence: { converged: approx.ok && CONVERGED.has(approx.stopCode), stopCode: approx.stopCode, stopReason: approx.stopReason },
+      convergence: { converged: approx.ok && isConvergedStop(approx.stopCode), stopCode: approx.stopCode, stopReason: approx.stopReason },
     },
     reference: ref ? referenceInput(ref) : null,
     program, source, thresholds,
