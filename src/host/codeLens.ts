@@ -8,28 +8,66 @@ import { analyzeStan } from '../core/stan/analyze';
 import { isCompareReport, type CompareReport, type FitResult } from '../protocol';
 import { shortLabel, variableOf } from '../report/buildPanelState';
 import { toRange } from './fitProblems';
-import type { Runs } from './runs';
+import type { RunRecord, Runs } from './runs';
 import type { StoredRuns } from './storedRuns';
 import { timed } from './blockMeter';
+
+// VS Code drops a pending lens request when the editor loses focus within its debounce (a run finishing
+// just as the user opens the command palette or clicks the panel) and asks again only on the next focus
+// or edit, so lenses could show the previous run for good. Until a visible editor of the model has been
+// given lenses of its current run, the provider asks again every second (for up to half a minute).
+const followUpMs = 1000;
+const followUpTries = 30;
 
 export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subs: vscode.Disposable[];
+  /** Per model URI, the run (and its staleness) its lenses were last made from. */
+  private readonly given = new Map<string, string>();
+  private readonly followUps = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly runs: Runs, private readonly stored: StoredRuns) {
     // Edits of the model itself already make VS Code ask again; data and settings changes do not. A change
     // that lands while the model's editor is hidden (a maximized panel) can be missed by VS Code, so an
     // editor coming into view asks again too.
     this.subs = [
-      runs.onDidChange(() => this.changed.fire()),
-      stored.onDidChangeInputs(() => this.changed.fire()),
-      vscode.window.onDidChangeVisibleTextEditors(() => this.changed.fire()),
+      runs.onDidChange((model) => this.changedFor(model)),
+      stored.onDidChangeInputs((model) => this.changedFor(model)),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.changedFor(undefined)),
     ];
   }
 
   refresh(): void {
+    this.changedFor(undefined);
+  }
+
+  private changedFor(model: vscode.Uri | undefined): void {
     this.changed.fire();
+    const models = model ? [model] : vscode.window.visibleTextEditors.filter((e) => e.document.languageId === 'stan').map((e) => e.document.uri);
+    for (const m of models) this.followUp(m, 0);
+  }
+
+  private followUp(model: vscode.Uri, tries: number): void {
+    const key = model.toString();
+    clearTimeout(this.followUps.get(key));
+    if (tries >= followUpTries) {
+      this.followUps.delete(key);
+      return;
+    }
+    this.followUps.set(key, setTimeout(() => void (async () => {
+      this.followUps.delete(key);
+      if (!vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === key)) return;
+      if (this.given.get(key) === (await this.runKey(model))) return;
+      this.changed.fire();
+      this.followUp(model, tries + 1);
+    })(), followUpMs));
+  }
+
+  /** Which run the model's lenses show now, and whether it is stale. */
+  private async runKey(model: vscode.Uri): Promise<string> {
+    const record = await this.runs.latest(model);
+    return lensSource(record, !!record && !(await this.stored.isCurrent(model, record)));
   }
 
   async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
@@ -46,8 +84,9 @@ export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
     ];
     // The last run, also one stored in an earlier session.
     const record = await this.runs.latest(doc.uri);
+    const stale = !!record && !(await this.stored.isCurrent(doc.uri, record));
+    this.given.set(doc.uri.toString(), lensSource(record, stale));
     if (!record) return lenses;
-    const stale = !(await this.stored.isCurrent(doc.uri, record));
     const tooltip = stale
       ? 'Stale: the model, data or settings changed since this run. Show the Vigil diagnostics panel'
       : 'Show the Vigil diagnostics panel';
@@ -61,9 +100,15 @@ export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
   }
 
   dispose(): void {
+    for (const t of this.followUps.values()) clearTimeout(t);
+    this.followUps.clear();
     for (const s of this.subs) s.dispose();
     this.changed.dispose();
   }
+}
+
+function lensSource(record: RunRecord | undefined, stale: boolean): string {
+  return record ? `${record.kind} ${record.when} ${stale ? 'stale' : 'current'}` : 'none';
 }
 
 /** "VI 2.5 ± 2.2 | NUTS 3.6 ± 3.3 ⚠ sd −32%" for a variable (its worst element for containers). */
