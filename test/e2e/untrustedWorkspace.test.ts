@@ -1,7 +1,7 @@
 // Workspace trust, on a code-server started WITHOUT --disable-workspace-trust (scripts/test.mjs, stage
 // "trust"): the folder is declined when VS Code asks, so the window is in Restricted Mode. Vigil
-// (capabilities.untrustedWorkspaces: limited) still checks models, but a fit asks for trust and does
-// not run: no panel, no status-bar item, no result.
+// (capabilities.untrustedWorkspaces: limited) still checks models and shows its lenses, but a fit asks
+// for trust and does not run: no panel, no status-bar item, no result.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { panelFrame } from './panelView';
@@ -39,5 +39,7 @@ describeWorkbench('An untrusted workspace', { urlVariable: 'VIGIL_E2E_UNTRUSTED_
     assert.equal(await fitStatusItem(page).count(), 0, 'a status-bar item for a fit');
     assert.equal(await page.locator('.tabs-container .tab', { hasText: 'Vigil: normal_mean' }).count(), 0, 'a diagnostics panel');
     assert.equal(await panelFrame(page), null, 'a diagnostics panel');
+    // Checking works untrusted, so the lenses are there (their commands ask for trust).
+    await page.locator('.codelens-decoration', { hasText: 'Fit Variational Posterior' }).first().waitFor({ state: 'visible', timeout: 20_000 });
   });
 });
