@@ -53,3 +53,12 @@ for (const c of cases) {
     compare(c.expr, out, c.result.value);
   });
 }
+
+test('inverse_spd rejects a positive semidefinite matrix as Stan does (a zero LDLT pivot is not positive definite)', () => {
+  const src = 'data { matrix[2, 2] S; }\ngenerated quantities { matrix[2, 2] out = inverse_spd(S); }';
+  for (const S of [[[1, 1], [1, 1]], [[4, 2], [2, 1]]]) {
+    const r = compileModel(src, { S });
+    if (!r.ok) assert.fail(r.diagnostics.map((d) => d.message).join('; '));
+    assert.throws(() => r.model.generatedQuantities(new Float64Array(0), new Rng(1)), /inverse_spd: the matrix is not positive definite/);
+  }
+});

@@ -7,7 +7,7 @@
 //   X = A \ B:         adj B += A'^-1 adj(X),     adj A -= (A'^-1 adj(X)) X'
 //   X = B / A:         adj B += adj(X) A'^-1,     adj A -= X' (adj(X) A'^-1)
 //   log|det A|, det A: d/dA = inv(A)' (times det A).
-import { choleskyLower } from '../math/transforms/covMatrix';
+import { choleskyInto } from '../math/cholesky';
 import { type LU, luDeterminant, luFactor, luInverse, luLogAbsDeterminant, luSolveInPlace } from './luDecomposition';
 import { Mat } from './mat';
 import { StanError } from './stanError';
@@ -54,7 +54,7 @@ function checkSpd(fn: string, a: Float64Array, K: number): void {
     for (let i = j + 1; i < K; i++) {
       if (!(Math.abs(a[j * K + i] - a[i * K + j]) <= SYMMETRY_TOLERANCE)) throw new StanError(`${fn}: the matrix is not symmetric (element [${i + 1},${j + 1}] is ${a[j * K + i]}, element [${j + 1},${i + 1}] is ${a[i * K + j]}).`);
     }
-  if (choleskyLower(a, K).some((x) => x !== x)) throw new StanError(`${fn}: the matrix is not positive definite.`);
+  if (!choleskyInto(new Float64Array(K * K), a, K, 'colMajor')) throw new StanError(`${fn}: the matrix is not positive definite.`);
 }
 
 // x <- (x + x') / 2 for a K x K matrix.

@@ -3,7 +3,7 @@
 import type { DeclType } from '../stan/ast';
 import { type DataValue, elementCount, flatElementName } from './dataValue';
 import { evalDataExpr } from './evalDataExpr';
-import { choleskyInto } from '../math/distributions/denseLinalg';
+import { choleskyInto } from '../math/cholesky';
 
 const TOL = 1e-8;
 
@@ -101,5 +101,5 @@ function matrixProblem(base: string, x: Float64Array, rows: number, cols: number
     if (base === 'corr_matrix' && Math.abs(at(i, i) - 1) > TOL) return `diagonal element [${i + 1},${i + 1}] is not 1`;
   }
   // Symmetry was checked above, so row- and column-major storage agree.
-  return choleskyInto(new Float64Array(rows * rows), x, rows) ? null : 'it is not positive definite';
+  return choleskyInto(new Float64Array(rows * rows), x, rows, 'colMajor') ? null : 'it is not positive definite';
 }

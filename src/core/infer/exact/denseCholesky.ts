@@ -1,5 +1,6 @@
 // Small dense linear algebra for the Gaussian posteriors: a precision matrix P (row-major, d×d) is
 // factored once as P = L Lᵀ; the posterior mean, covariance and draws all come from L.
+import { choleskyInto } from '../../math/cholesky';
 
 export interface Cholesky {
   d: number;
@@ -13,16 +14,7 @@ export function denseCholesky(P: Float64Array, d: number): Cholesky | null {
   let maxDiag = 0;
   for (let i = 0; i < d; i++) maxDiag = Math.max(maxDiag, Math.abs(P[i * d + i]));
   const tol = 1e-12 * Math.max(maxDiag, 1e-300);
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = P[i * d + j];
-      for (let k = 0; k < j; k++) s -= L[i * d + k] * L[j * d + k];
-      if (i === j) {
-        if (!(s > tol)) return null;
-        L[i * d + i] = Math.sqrt(s);
-      } else L[i * d + j] = s / L[j * d + j];
-    }
-  }
+  if (!choleskyInto(L, P, d, 'rowMajor', tol)) return null;
   return { d, L };
 }
 

@@ -1,3 +1,4 @@
+import { choleskyInto } from '../../math/cholesky';
 import { Rng } from '../rng';
 import { Metric } from './metric';
 
@@ -58,18 +59,7 @@ export class DenseMetric implements Metric {
     const n = this.dim;
     if (values.length !== n * n) throw new RangeError(`dense metric needs ${n * n} values, got ${values.length}`);
     const L = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j <= i; j++) {
-        let s = values[i * n + j];
-        for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
-        if (i === j) {
-          if (!(s > 0)) throw new RangeError('dense inverse metric is not positive definite');
-          L[i * n + i] = Math.sqrt(s);
-        } else {
-          L[i * n + j] = s / L[j * n + j];
-        }
-      }
-    }
+    if (!choleskyInto(L, values, n)) throw new RangeError('dense inverse metric is not positive definite');
     for (let i = 0; i < n * n; i++) this.inv[i] = values[i];
     this.chol.set(L);
   }

@@ -1,25 +1,8 @@
 /**
  * Small dense linear algebra on column-major K x K Float64Arrays (element (i, j) at j*K + i),
- * for the multivariate densities. Nothing allocates.
+ * for the multivariate densities. Nothing allocates. The factorisation itself is choleskyInto
+ * (../cholesky.ts) with order 'colMajor'.
  */
-
-/** Lower Cholesky factor of the symmetric S into L (lower triangle only read). False if not positive definite. */
-export function choleskyInto(L: Float64Array, S: ArrayLike<number>, K: number): boolean {
-  for (let j = 0; j < K; j++) {
-    let d = S[j * K + j];
-    for (let k = 0; k < j; k++) d -= L[k * K + j] * L[k * K + j];
-    if (!(d > 0)) return false;
-    const ljj = Math.sqrt(d);
-    L[j * K + j] = ljj;
-    for (let i = j + 1; i < K; i++) {
-      let s = S[j * K + i];
-      for (let k = 0; k < j; k++) s -= L[k * K + i] * L[k * K + j];
-      L[j * K + i] = s / ljj;
-    }
-    for (let i = 0; i < j; i++) L[j * K + i] = 0;
-  }
-  return true;
-}
 
 /** Solves L z = r (L lower triangular) into z; z may alias r. */
 export function forwardSolve(z: Float64Array, L: ArrayLike<number>, r: ArrayLike<number>, K: number): void {

@@ -1,7 +1,8 @@
 import { include } from '../flags';
 import { setMathError, MATH_ERR_SIZE } from '../mathError';
 import { checkPositive } from '../check';
-import { choleskyInto, inverseFromCholesky, logDetFromCholesky, isSymmetric } from './denseLinalg';
+import { choleskyInto } from '../cholesky';
+import { inverseFromCholesky, logDetFromCholesky, isSymmetric } from './denseLinalg';
 import { work } from './denseScratch';
 import { lkjLogConstant, lkjLogConstantDeriv } from './lkjConstant';
 
@@ -16,7 +17,7 @@ export function lkjCorrLpdf(gOmega: Float64Array | null, gEta: Float64Array | nu
   for (let k = 0; k < K; k++) if (!(Math.abs(Omega[k * K + k] - 1) <= 1e-8)) return setMathError(fn, 'Correlation matrix', Omega[k * K + k], 'a correlation matrix (unit diagonal)');
   if (!isSymmetric(Omega, K)) return setMathError(fn, 'Correlation matrix', NaN, 'symmetric');
   const L = work(5, K * K);
-  if (!choleskyInto(L, Omega, K)) return setMathError(fn, 'Correlation matrix', NaN, 'positive definite');
+  if (!choleskyInto(L, Omega, K, 'colMajor')) return setMathError(fn, 'Correlation matrix', NaN, 'positive definite');
   if (!include(flags, 3)) return 0;
   const ld = logDetFromCholesky(L, K);
   let lp = (eta - 1) * ld;

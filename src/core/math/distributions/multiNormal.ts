@@ -2,7 +2,8 @@ import { include } from '../flags';
 import { setMathError, MATH_ERR_SIZE } from '../mathError';
 import { checkFinite } from '../check';
 import { LOG_SQRT_2PI } from '../special/constants';
-import { choleskyInto, forwardSolve, backSolveT, inverseFromCholesky, logDetFromCholesky, isSymmetric } from './denseLinalg';
+import { choleskyInto } from '../cholesky';
+import { forwardSolve, backSolveT, inverseFromCholesky, logDetFromCholesky, isSymmetric } from './denseLinalg';
 import { work } from './denseScratch';
 import type { MvnGrads } from './multiNormalCholesky';
 
@@ -20,7 +21,7 @@ export function multiNormalLpdf(g: MvnGrads | null, flags: number, y: ArrayLike<
   }
   if (!isSymmetric(Sigma, K)) return setMathError(fn, 'Covariance matrix', NaN, 'symmetric');
   const L = work(2, K * K);
-  if (!choleskyInto(L, Sigma, K)) return setMathError(fn, 'Covariance matrix', NaN, 'positive definite');
+  if (!choleskyInto(L, Sigma, K, 'colMajor')) return setMathError(fn, 'Covariance matrix', NaN, 'positive definite');
   if (!include(flags, 7)) return 0;
   const z = work(0, K);
   for (let i = 0; i < K; i++) z[i] = y[i] - (typeof mu === 'number' ? mu : mu[i]);

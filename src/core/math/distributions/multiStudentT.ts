@@ -4,7 +4,8 @@ import { checkFinite, checkPositive } from '../check';
 import { LOG_PI } from '../special/constants';
 import { lgamma } from '../special/lgamma';
 import { digamma } from '../special/digamma';
-import { choleskyInto, forwardSolve, backSolveT, inverseFromCholesky, logDetFromCholesky, isSymmetric } from './denseLinalg';
+import { choleskyInto } from '../cholesky';
+import { forwardSolve, backSolveT, inverseFromCholesky, logDetFromCholesky, isSymmetric } from './denseLinalg';
 import { work } from './denseScratch';
 import type { MvnGrads } from './multiNormalCholesky';
 
@@ -22,7 +23,7 @@ export function multiStudentTLpdf(g: MvnGrads | null, gNu: Float64Array | null, 
   }
   if (!isSymmetric(Sigma, K)) return setMathError(fn, 'Scale parameter', NaN, 'symmetric');
   const L = work(2, K * K);
-  if (!choleskyInto(L, Sigma, K)) return setMathError(fn, 'Scale parameter', NaN, 'positive definite');
+  if (!choleskyInto(L, Sigma, K, 'colMajor')) return setMathError(fn, 'Scale parameter', NaN, 'positive definite');
   if (!include(flags, 15)) return 0;
   const z = work(0, K);
   for (let i = 0; i < K; i++) z[i] = y[i] - (typeof mu === 'number' ? mu : mu[i]);

@@ -1,6 +1,7 @@
 import type { Rng } from '../../infer/rng';
 import { setMathError } from '../mathError';
-import { choleskyInto, isSymmetric } from './denseLinalg';
+import { choleskyInto } from '../cholesky';
+import { isSymmetric } from './denseLinalg';
 import { work } from './denseScratch';
 
 /** multi_normal_cholesky_rng(mu, L) into out (K): mu + L z with z standard normal. */
@@ -18,7 +19,7 @@ export function multiNormalCholeskyRng(out: Float64Array, r: Rng, mu: ArrayLike<
 /** multi_normal_rng(mu, Sigma) into out (K). */
 export function multiNormalRng(out: Float64Array, r: Rng, mu: ArrayLike<number> | number, Sigma: ArrayLike<number>, K: number): boolean {
   const L = work(14, K * K);
-  if (!isSymmetric(Sigma, K) || !choleskyInto(L, Sigma, K)) {
+  if (!isSymmetric(Sigma, K) || !choleskyInto(L, Sigma, K, 'colMajor')) {
     setMathError('multi_normal_rng', 'Covariance matrix', NaN, 'symmetric positive definite');
     return false;
   }
@@ -40,7 +41,7 @@ export function multiStudentTRng(out: Float64Array, r: Rng, nu: number, mu: Arra
 /** wishart_rng(nu, S) into out (K x K) by Bartlett's decomposition: W = L A A' L' with A lower triangular. */
 export function wishartRng(out: Float64Array, r: Rng, nu: number, S: ArrayLike<number>, K: number): boolean {
   const L = work(14, K * K);
-  if (!(nu > K - 1) || !isSymmetric(S, K) || !choleskyInto(L, S, K)) {
+  if (!(nu > K - 1) || !isSymmetric(S, K) || !choleskyInto(L, S, K, 'colMajor')) {
     setMathError('wishart_rng', 'Scale parameter', nu, `symmetric positive definite with nu > ${K - 1}`);
     return false;
   }

@@ -1,6 +1,7 @@
 import { setMathError, MATH_ERR_SIZE } from '../mathError';
 import { LOG_PI } from '../special/constants';
-import { choleskyInto, isSymmetric } from './denseLinalg';
+import { choleskyInto } from '../cholesky';
+import { isSymmetric } from './denseLinalg';
 import { work } from './denseScratch';
 import { lgamma } from '../special/lgamma';
 import { digamma } from '../special/digamma';
@@ -36,7 +37,7 @@ export function checkAndFactorWishart(fn: string, W: ArrayLike<number>, nu: numb
   if (W.length !== K * K || S.length !== K * K) return setMathError(fn, 'Random variable', W.length, `and the scale must be ${K}x${K}`, MATH_ERR_SIZE);
   if (!isSymmetric(W, K)) return setMathError(fn, 'random variable', NaN, 'symmetric');
   if (!isSymmetric(S, K)) return setMathError(fn, 'scale parameter', NaN, 'symmetric');
-  if (!choleskyInto(work(8, K * K), W, K)) return setMathError(fn, 'random variable', NaN, 'positive definite');
-  if (!choleskyInto(work(9, K * K), S, K)) return setMathError(fn, 'scale parameter', NaN, 'positive definite');
+  if (!choleskyInto(work(8, K * K), W, K, 'colMajor')) return setMathError(fn, 'random variable', NaN, 'positive definite');
+  if (!choleskyInto(work(9, K * K), S, K, 'colMajor')) return setMathError(fn, 'scale parameter', NaN, 'positive definite');
   return 0;
 }

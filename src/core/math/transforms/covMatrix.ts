@@ -1,6 +1,7 @@
 // cov_matrix[K]: Sigma = L L' with L lower triangular, read row by row, diagonal = exp of a free
 // coordinate; K(K+1)/2 coordinates. log|J| of the map to Sigma's lower triangle:
 // K log 2 + sum_k (K - k + 1) log L[k,k] (k from 1), as Stan.
+import { choleskyInto } from '../cholesky';
 import type { ScalarOps } from './scalarOps';
 import type { Writable } from './simplex';
 
@@ -29,20 +30,10 @@ export function covMatrixConstrain(ops: ScalarOps, y: ArrayLike<number>, off: nu
   return lj;
 }
 
-// Cholesky factor (lower, column-major) of a symmetric positive-definite matrix; NaN if not SPD.
+// Cholesky factor (lower, column-major) of a symmetric positive-definite matrix; all NaN if not SPD.
 export function choleskyLower(S: ArrayLike<number>, K: number): Float64Array {
   const L = new Float64Array(K * K);
-  for (let j = 0; j < K; j++) {
-    let d = S[j * K + j];
-    for (let k = 0; k < j; k++) d -= L[k * K + j] * L[k * K + j];
-    const ljj = Math.sqrt(d);
-    L[j * K + j] = ljj;
-    for (let i = j + 1; i < K; i++) {
-      let s = S[j * K + i];
-      for (let k = 0; k < j; k++) s -= L[k * K + i] * L[k * K + j];
-      L[j * K + i] = s / ljj;
-    }
-  }
+  if (!choleskyInto(L, S, K, 'colMajor')) L.fill(NaN);
   return L;
 }
 
