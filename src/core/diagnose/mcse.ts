@@ -1,4 +1,4 @@
-import { betaQuantile } from './betaQuantile';
+import { betaQuantile } from '../math/special/betaQuantile';
 import { asChains, ChainsInput, flattenChains, isDegenerate, mapChains } from './draws';
 import { essMean, essQuantile } from './ess';
 import { mean, sd } from './moments';

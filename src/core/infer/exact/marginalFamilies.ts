@@ -1,7 +1,7 @@
 // Closed-form univariate marginals of exact posteriors: normal, gamma, beta, inverse gamma, Student t,
 // and a power of an inverse-gamma variable (an sd or a precision whose variance is inverse gamma).
 // Each gives mean, sd, quantiles, log density and single draws.
-import { incBeta } from '../../math/special/incBeta';
+import { betaQuantile } from '../../math/special/betaQuantile';
 import { gammaP } from '../../math/special/incGamma';
 import { lgamma } from '../../math/special/lgamma';
 import { invPhi } from '../../math/special/Phi';
@@ -58,21 +58,13 @@ export function gammaMarginal(alpha: number, beta: number): Marginal {
   };
 }
 
-export function betaQuantile(a: number, b: number, p: number): number {
-  if (p <= 0) return 0;
-  if (p >= 1) return 1;
-  const lb = lgamma(a) + lgamma(b) - lgamma(a + b);
-  const df = (x: number) => Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lb);
-  return solveMonotone((x) => incBeta(a, b, x), p, 0, 1, df, a / (a + b));
-}
-
 export function betaMarginal(alpha: number, beta: number): Marginal {
   const s = alpha + beta;
   const lb = lgamma(alpha) + lgamma(beta) - lgamma(s);
   return {
     family: 'beta', params: { alpha, beta }, text: `beta(${fmt(alpha)}, ${fmt(beta)})`,
     mean: alpha / s, sd: Math.sqrt((alpha * beta) / (s * s * (s + 1))),
-    quantile: (p) => betaQuantile(alpha, beta, p),
+    quantile: (p) => betaQuantile(p, alpha, beta),
     logDensity: (x) => (x <= 0 || x >= 1 ? -Infinity : (alpha - 1) * Math.log(x) + (beta - 1) * Math.log1p(-x) - lb),
     sample: (rng) => rng.beta(alpha, beta),
   };
@@ -83,7 +75,7 @@ export function studentTMarginal(nu: number, mu: number, sigma: number): Margina
   const quantile = (p: number): number => {
     if (p === 0.5) return mu;
     const tail = p < 0.5 ? p : 1 - p;
-    const x = betaQuantile(nu / 2, 0.5, 2 * tail); // P(|T| > t) = I_{nu/(nu+t²)}(nu/2, 1/2)
+    const x = betaQuantile(2 * tail, nu / 2, 0.5); // P(|T| > t) = I_{nu/(nu+t²)}(nu/2, 1/2)
     const t = Math.sqrt((nu * (1 - x)) / x);
     return mu + sigma * (p < 0.5 ? -t : t);
   };
