@@ -75,6 +75,9 @@ export class Runs {
     if (hit) return hit;
     const record = await this.read<RunRecord>(model, kind, 'record');
     if (!record?.result || typeof record.hash !== 'string') return undefined;
+    // A record kept by an earlier version has no panel file beside it: it could be listed but not shown,
+    // so it counts as no run (lenses, side panel and panel agree; a new run replaces it).
+    if (!(await this.has(model, kind, 'panel'))) return undefined;
     this.memory.set(this.key(model, kind), record);
     return record;
   }
@@ -90,13 +93,17 @@ export class Runs {
 
   /** Where the full result of the model's last run of `kind` is kept, when it is. */
   async fullResult(model: vscode.Uri, kind: RunKind): Promise<vscode.Uri | undefined> {
-    const file = this.file(model, kind, 'result');
-    if (!file) return undefined;
+    return (await this.has(model, kind, 'result')) ? this.file(model, kind, 'result') : undefined;
+  }
+
+  private async has(model: vscode.Uri, kind: RunKind, part: Part): Promise<boolean> {
+    const file = this.file(model, kind, part);
+    if (!file) return false;
     try {
       await vscode.workspace.fs.stat(file);
-      return file;
+      return true;
     } catch {
-      return undefined;
+      return false;
     }
   }
 

@@ -3,7 +3,11 @@
 // is undone: the code lenses, the side panel's run and the diagnostics panel all say so. (Reopening
 // after a reload is tested on the workbench: test/e2e/persistence.test.ts.)
 import * as assert from 'assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { Runs } from '../../src/host/runs';
 import { fixtureUri, openFixture, pollAsync, revertAndCloseAll } from './support';
 
 interface Rendered { charts: string[]; stale: boolean }
@@ -44,5 +48,31 @@ suite('Stored runs', () => {
       await config.update('draws', undefined, vscode.ConfigurationTarget.Global);
     }
     await expect(false, 'current again with the setting back');
+  });
+
+  test('a record kept by an earlier version (no panel file beside it) counts as no run', async () => {
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-runs-'));
+    const model = fixtureUri('normal_mean.stan');
+    const record = { model: model.toString(), kind: 'fit', when: new Date().toISOString(), hash: 'h', result: { method: 'meanfield' } };
+    try {
+      // Where Runs keeps the model's fit record: the only .json it writes without a part suffix.
+      const probe = new Runs(vscode.Uri.file(storage));
+      const stored = { result: new TextEncoder().encode('{}'), panel: new TextEncoder().encode('{"kind":"fit"}'), full: new TextEncoder().encode('{}') };
+      await probe.save(model, 'fit', 'h', record.result as never, {} as never, stored as never);
+      const dir = path.join(storage, 'runs');
+      const recordFile = fs.readdirSync(dir).find((f) => f.endsWith('.fit.json'))!;
+      const panelFile = fs.readdirSync(dir).find((f) => f.endsWith('.fit.panel.json'))!;
+      assert.ok(recordFile && panelFile, fs.readdirSync(dir).join(', '));
+
+      fs.rmSync(path.join(dir, panelFile));
+      assert.equal(await new Runs(vscode.Uri.file(storage)).latest(model), undefined, 'the old record without its panel');
+
+      fs.writeFileSync(path.join(dir, panelFile), '{"kind":"fit"}');
+      const reread = await new Runs(vscode.Uri.file(storage)).latest(model);
+      assert.equal(reread?.kind, 'fit', 'the record with its panel is read back');
+      assert.equal(reread?.hash, 'h');
+    } finally {
+      fs.rmSync(storage, { recursive: true, force: true });
+    }
   });
 });
