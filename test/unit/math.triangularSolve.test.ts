@@ -27,52 +27,43 @@ function assertClose(got: ArrayLike<number>, want: number[], rtol: number, what:
   for (let i = 0; i < want.length; i++) assert.ok(close(got[i], want[i], rtol, 1e-15), `${what}: [${i}] ${got[i]} vs R ${want[i]}`);
 }
 
-test('solveLower agrees with R forwardsolve, reading only the lower triangle, in both orders and in place', () => {
-  const vcase = find('mdivide_left_tri_low(L, v)');
-  const Bcase = find('mdivide_left_tri_low(L, B)');
-  const Lrows = vcase.args.L.value as number[][];
+type Solve = (x: Float64Array, L: ArrayLike<number>, b: ArrayLike<number>, n: number, order: MatrixOrder) => void;
+
+/** Each right-hand side b[k] solved with L (given as rows) in both orders, against R's want[k]; the first again in place. */
+function checkSolve(solve: Solve, Lrows: number[][], b: number[][], want: number[][]): void {
   const n = Lrows.length;
   assert.ok(Lrows[0][1] !== 0, 'the fixture should put garbage above the diagonal');
-  const b = vcase.args.v.value as number[];
-  const B = Bcase.args.B.value as number[][];
-  const X = Bcase.result.value as number[][];
   for (const order of orders) {
     const L = stored(Lrows, order);
-    const x = new Float64Array(n).fill(99);
-    solveLower(x, L, b, n, order);
-    assertClose(x, vcase.result.value as number[], 1e-14, `${order} v`);
-    const inPlace = Float64Array.from(b);
-    solveLower(inPlace, L, inPlace, n, order);
-    assert.deepEqual(inPlace, x, `${order} in place`);
-    for (let k = 0; k < B[0].length; k++) {
-      solveLower(x, L, B.map((row) => row[k]), n, order);
-      assertClose(x, X.map((row) => row[k]), 1e-14, `${order} B column ${k}`);
+    const x = new Float64Array(n);
+    for (let k = 0; k < b.length; k++) {
+      x.fill(99);
+      solve(x, L, b[k], n, order);
+      assertClose(x, want[k], 1e-14, `${order} right-hand side ${k}`);
     }
+    const inPlace = Float64Array.from(b[0]);
+    solve(inPlace, L, inPlace, n, order);
+    solve(x, L, b[0], n, order);
+    assert.deepEqual(inPlace, x, `${order} in place`);
   }
+}
+const columns = (m: number[][]) => m[0].map((_, k) => m.map((row) => row[k]));
+
+test('solveLower agrees with R forwardsolve, reading only the lower triangle, in both orders and in place', () => {
+  const v = find('mdivide_left_tri_low(L, v)');
+  const B = find('mdivide_left_tri_low(L, B)');
+  checkSolve(solveLower, v.args.L.value as number[][],
+    [v.args.v.value as number[], ...columns(B.args.B.value as number[][])],
+    [v.result.value as number[], ...columns(B.result.value as number[][])]);
 });
 
 test('solveLowerTransposed agrees with R backsolve(t(L), b), reading only the lower triangle, in both orders and in place', () => {
-  // mdivide_right_tri_low(r, L) = r L⁻¹, i.e. the transpose of the solution of Lᵀ x = rᵀ.
-  const vcase = find('mdivide_right_tri_low(r, L)');
-  const Bcase = find('mdivide_right_tri_low(B, L)');
-  const Lrows = vcase.args.L.value as number[][];
-  const n = Lrows.length;
-  const b = vcase.args.r.value as number[];
-  const Bt = Bcase.args.B.value as number[][]; // rows are right-hand sides
-  const Xt = Bcase.result.value as number[][];
-  for (const order of orders) {
-    const L = stored(Lrows, order);
-    const x = new Float64Array(n).fill(99);
-    solveLowerTransposed(x, L, b, n, order);
-    assertClose(x, vcase.result.value as number[], 1e-14, `${order} r`);
-    const inPlace = Float64Array.from(b);
-    solveLowerTransposed(inPlace, L, inPlace, n, order);
-    assert.deepEqual(inPlace, x, `${order} in place`);
-    for (let k = 0; k < Bt.length; k++) {
-      solveLowerTransposed(x, L, Bt[k], n, order);
-      assertClose(x, Xt[k], 1e-14, `${order} B row ${k}`);
-    }
-  }
+  // mdivide_right_tri_low(r, L) = r L⁻¹: its transpose solves Lᵀ x = rᵀ, one row of B at a time.
+  const r = find('mdivide_right_tri_low(r, L)');
+  const B = find('mdivide_right_tri_low(B, L)');
+  checkSolve(solveLowerTransposed, r.args.L.value as number[][],
+    [r.args.r.value as number[], ...(B.args.B.value as number[][])],
+    [r.result.value as number[], ...(B.result.value as number[][])]);
 });
 
 test('inverseFromCholesky of choleskyInto(S) agrees with R solve(S) in both orders', () => {
