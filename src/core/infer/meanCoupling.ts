@@ -1,3 +1,4 @@
+import { inverseFromCholesky } from '../math/triangularSolve';
 import { cholesky } from './cholesky';
 
 /** Decay of the running cross-moments (about the last 200 iterations). */
@@ -115,22 +116,7 @@ export class MeanCoupling {
     const C = cholesky(L, n);
     if (!C) return false;
     const inv = this.inverse ?? new Float64Array(n * n);
-    const col = new Float64Array(n);
-    for (let j = 0; j < n; j++) {
-      col.fill(0);
-      col[j] = 1;
-      for (let i = 0; i < n; i++) {
-        let s = col[i];
-        for (let t = 0; t < i; t++) s -= C[i * n + t] * col[t];
-        col[i] = s / C[i * n + i];
-      }
-      for (let i = n - 1; i >= 0; i--) {
-        let s = col[i];
-        for (let t = i + 1; t < n; t++) s -= C[t * n + i] * col[t];
-        col[i] = s / C[i * n + i];
-      }
-      for (let i = 0; i < n; i++) inv[i * n + j] = col[i];
-    }
+    inverseFromCholesky(inv, C, n, new Float64Array(n));
     this.inverse = inv;
     return true;
   }

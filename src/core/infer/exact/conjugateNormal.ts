@@ -2,7 +2,8 @@
 // whose residual (variate − mean) is affine in the group's parameters — scalar means, vectorised
 // means, linear regression (X * beta, alpha + X * beta) and even hierarchies with known scales. The
 // joint posterior is then multivariate normal with precision P and mean P⁻¹(...) (flat where no prior).
-import { choleskySolve, denseCholesky, inverseDiagonal, solveUpper } from './denseCholesky';
+import { denseCholesky, inverseDiagonal, solveUpper } from './denseCholesky';
+import { inverseFromCholesky } from '../../math/triangularSolve';
 import { type Component, fail, type HandlerResult, namesIn, quote, withArticle, varList } from './componentPosterior';
 import { fmt, type Marginal, normalMarginal } from './marginalFamilies';
 import { QuadraticForm } from './quadraticForm';
@@ -80,9 +81,6 @@ function addMultiNormal(q: QuadraticForm, [y, mu, S]: Sym[][]): string | null {
   const chol = denseCholesky(Float64Array.from(S as number[]), K);
   if (!chol) return 'has a covariance matrix that is not positive definite';
   const W = new Float64Array(K * K);
-  for (let j = 0; j < K; j++) {
-    const col = choleskySolve(chol, Array.from({ length: K }, (_, i) => (i === j ? 1 : 0)));
-    for (let i = 0; i < K; i++) W[i * K + j] = col[i];
-  }
+  inverseFromCholesky(W, chol.L, K, new Float64Array(K));
   return q.addVector(y.map((s, i) => add(s, mu[i], -1)), W) ? null : 'has a mean that is not linear in the parameters';
 }

@@ -1,6 +1,7 @@
 // Small dense linear algebra for the Gaussian posteriors: a precision matrix P (row-major, d×d) is
 // factored once as P = L Lᵀ; the posterior mean, covariance and draws all come from L.
 import { choleskyInto } from '../../math/cholesky';
+import { solveLower, solveLowerTransposed } from '../../math/triangularSolve';
 
 export interface Cholesky {
   d: number;
@@ -20,25 +21,16 @@ export function denseCholesky(P: Float64Array, d: number): Cholesky | null {
 
 // Solves L Lᵀ x = b.
 export function choleskySolve(c: Cholesky, b: ArrayLike<number>): Float64Array {
-  const { d, L } = c;
-  const y = new Float64Array(d);
-  for (let i = 0; i < d; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= L[i * d + k] * y[k];
-    y[i] = s / L[i * d + i];
-  }
-  return solveUpper(c, y);
+  const x = new Float64Array(c.d);
+  solveLower(x, c.L, b, c.d);
+  solveLowerTransposed(x, c.L, x, c.d);
+  return x;
 }
 
 // Solves Lᵀ x = z (so x ~ N(0, P⁻¹) when z is standard normal).
 export function solveUpper(c: Cholesky, z: ArrayLike<number>): Float64Array {
-  const { d, L } = c;
-  const x = new Float64Array(d);
-  for (let i = d - 1; i >= 0; i--) {
-    let s = z[i];
-    for (let k = i + 1; k < d; k++) s -= L[k * d + i] * x[k];
-    x[i] = s / L[i * d + i];
-  }
+  const x = new Float64Array(c.d);
+  solveLowerTransposed(x, c.L, z, c.d);
   return x;
 }
 
@@ -48,7 +40,8 @@ export function inverseDiagonal(c: Cholesky): Float64Array {
   const out = new Float64Array(d);
   const col = new Float64Array(d);
   for (let j = 0; j < d; j++) {
-    // column j of L⁻¹ by forward substitution on e_j
+    // column j of L⁻¹ by forward substitution on e_j, from row j on (rows above are zero);
+    // solveLower over all rows would only add zeros, at twice the work
     col.fill(0);
     for (let i = j; i < d; i++) {
       let s = i === j ? 1 : 0;

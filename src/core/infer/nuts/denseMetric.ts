@@ -1,4 +1,5 @@
 import { choleskyInto } from '../../math/cholesky';
+import { solveLowerTransposed } from '../../math/triangularSolve';
 import { Rng } from '../rng';
 import { Metric } from './metric';
 
@@ -43,12 +44,7 @@ export class DenseMetric implements Metric {
   sampleMomentum(rng: Rng, p: Float64Array): void {
     const n = this.dim, L = this.chol, z = this.z;
     for (let i = 0; i < n; i++) z[i] = rng.normal();
-    // back substitution: Lᵀ p = z
-    for (let i = n - 1; i >= 0; i--) {
-      let s = z[i];
-      for (let k = i + 1; k < n; k++) s -= L[k * n + i] * p[k];
-      p[i] = s / L[i * n + i];
-    }
+    solveLowerTransposed(p, L, z, n);
   }
 
   inverse(): Float64Array {

@@ -1,6 +1,7 @@
 import { include, varies } from '../flags';
 import { LOG_TWO } from '../special/constants';
-import { inverseFromCholesky, logDetFromCholesky } from './denseLinalg';
+import { inverseFromCholesky } from '../triangularSolve';
+import { logDetFromCholesky } from './denseLinalg';
 import { work } from './denseScratch';
 import { checkAndFactorWishart, lmgamma, lmgammaDeriv, traceProduct } from './wishartCommon';
 import type { WishartGrads } from './wishart';
@@ -16,7 +17,7 @@ export function invWishartLpdf(g: WishartGrads | null, flags: number, W: ArrayLi
   const LS = work(9, K * K);
   if (!include(flags, 7)) return 0;
   const Winv = work(10, K * K);
-  inverseFromCholesky(Winv, LW, K, work(12, K));
+  inverseFromCholesky(Winv, LW, K, work(12, K), 'colMajor');
   const ldW = logDetFromCholesky(LW, K);
   const ldS = logDetFromCholesky(LS, K);
   let lp = 0;
@@ -28,7 +29,7 @@ export function invWishartLpdf(g: WishartGrads | null, flags: number, W: ArrayLi
     if (g.nu !== null && varies(flags, 1)) g.nu[0] += 0.5 * ldS - 0.5 * K * LOG_TWO - 0.5 * lmgammaDeriv(K, 0.5 * nu) - 0.5 * ldW;
     if (g.S !== null) {
       const Sinv = work(11, K * K);
-      inverseFromCholesky(Sinv, LS, K, work(12, K));
+      inverseFromCholesky(Sinv, LS, K, work(12, K), 'colMajor');
       for (let i = 0; i < K * K; i++) g.S[i] += 0.5 * nu * Sinv[i] - 0.5 * Winv[i];
     }
     if (g.W !== null) {

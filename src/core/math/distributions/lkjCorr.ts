@@ -2,7 +2,8 @@ import { include } from '../flags';
 import { setMathError, MATH_ERR_SIZE } from '../mathError';
 import { checkPositive } from '../check';
 import { choleskyInto } from '../cholesky';
-import { inverseFromCholesky, logDetFromCholesky, isSymmetric } from './denseLinalg';
+import { inverseFromCholesky } from '../triangularSolve';
+import { logDetFromCholesky, isSymmetric } from './denseLinalg';
 import { work } from './denseScratch';
 import { lkjLogConstant, lkjLogConstantDeriv } from './lkjConstant';
 
@@ -24,7 +25,7 @@ export function lkjCorrLpdf(gOmega: Float64Array | null, gEta: Float64Array | nu
   if (include(flags, 2)) lp += lkjLogConstant(eta, K);
   if (gOmega !== null && eta !== 1) {
     const inv = work(6, K * K);
-    inverseFromCholesky(inv, L, K, work(7, K));
+    inverseFromCholesky(inv, L, K, work(7, K), 'colMajor');
     for (let i = 0; i < K * K; i++) gOmega[i] += (eta - 1) * inv[i];
   }
   if (gEta !== null) gEta[0] += ld + lkjLogConstantDeriv(eta, K);

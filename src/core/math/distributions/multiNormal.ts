@@ -3,7 +3,8 @@ import { setMathError, MATH_ERR_SIZE } from '../mathError';
 import { checkFinite } from '../check';
 import { LOG_SQRT_2PI } from '../special/constants';
 import { choleskyInto } from '../cholesky';
-import { forwardSolve, backSolveT, inverseFromCholesky, logDetFromCholesky, isSymmetric } from './denseLinalg';
+import { solveLower, solveLowerTransposed, inverseFromCholesky } from '../triangularSolve';
+import { logDetFromCholesky, isSymmetric } from './denseLinalg';
 import { work } from './denseScratch';
 import type { MvnGrads } from './multiNormalCholesky';
 
@@ -25,7 +26,7 @@ export function multiNormalLpdf(g: MvnGrads | null, flags: number, y: ArrayLike<
   if (!include(flags, 7)) return 0;
   const z = work(0, K);
   for (let i = 0; i < K; i++) z[i] = y[i] - (typeof mu === 'number' ? mu : mu[i]);
-  forwardSolve(z, L, z, K);
+  solveLower(z, L, z, K, 'colMajor');
   let lp = 0;
   if (include(flags, 0)) lp -= K * LOG_SQRT_2PI;
   if (include(flags, 4)) lp -= 0.5 * logDetFromCholesky(L, K);
@@ -34,12 +35,12 @@ export function multiNormalLpdf(g: MvnGrads | null, flags: number, y: ArrayLike<
   lp -= 0.5 * q;
   if (g !== null) {
     const w = work(1, K); // Sigma^{-1} r
-    backSolveT(w, L, z, K);
+    solveLowerTransposed(w, L, z, K, 'colMajor');
     if (g.y !== null) for (let i = 0; i < K; i++) g.y[i] -= w[i];
     if (g.mu !== null) for (let i = 0; i < K; i++) g.mu[i] += w[i];
     if (g.S !== null) {
       const inv = work(3, K * K);
-      inverseFromCholesky(inv, L, K, work(4, K));
+      inverseFromCholesky(inv, L, K, work(4, K), 'colMajor');
       for (let j = 0; j < K; j++) for (let i = 0; i < K; i++) g.S[j * K + i] += 0.5 * (w[i] * w[j] - inv[j * K + i]);
     }
   }

@@ -2,7 +2,7 @@ import { include } from '../flags';
 import { setMathError, MATH_ERR_SIZE } from '../mathError';
 import { checkFinite } from '../check';
 import { LOG_SQRT_2PI } from '../special/constants';
-import { forwardSolve, backSolveT } from './denseLinalg';
+import { solveLower, solveLowerTransposed } from '../triangularSolve';
 import { work } from './denseScratch';
 
 /** Partials of the multivariate normal kernels, ADDED into caller-owned arrays (null when not wanted). */
@@ -28,7 +28,7 @@ export function multiNormalCholeskyLpdf(g: MvnGrads | null, flags: number, y: Ar
   if (!include(flags, 7)) return 0;
   const z = work(0, K);
   for (let i = 0; i < K; i++) z[i] = y[i] - (typeof mu === 'number' ? mu : mu[i]);
-  forwardSolve(z, L, z, K);
+  solveLower(z, L, z, K, 'colMajor');
   let lp = 0;
   if (include(flags, 0)) lp -= K * LOG_SQRT_2PI;
   if (include(flags, 4)) for (let i = 0; i < K; i++) lp -= Math.log(L[i * K + i]);
@@ -37,7 +37,7 @@ export function multiNormalCholeskyLpdf(g: MvnGrads | null, flags: number, y: Ar
   lp -= 0.5 * q;
   if (g !== null) {
     const w = work(1, K);
-    backSolveT(w, L, z, K);
+    solveLowerTransposed(w, L, z, K, 'colMajor');
     if (g.y !== null) for (let i = 0; i < K; i++) g.y[i] -= w[i];
     if (g.mu !== null) for (let i = 0; i < K; i++) g.mu[i] += w[i];
     if (g.S !== null)

@@ -5,7 +5,8 @@ import { LOG_PI } from '../special/constants';
 import { lgamma } from '../special/lgamma';
 import { digamma } from '../special/digamma';
 import { choleskyInto } from '../cholesky';
-import { forwardSolve, backSolveT, inverseFromCholesky, logDetFromCholesky, isSymmetric } from './denseLinalg';
+import { solveLower, solveLowerTransposed, inverseFromCholesky } from '../triangularSolve';
+import { logDetFromCholesky, isSymmetric } from './denseLinalg';
 import { work } from './denseScratch';
 import type { MvnGrads } from './multiNormalCholesky';
 
@@ -27,7 +28,7 @@ export function multiStudentTLpdf(g: MvnGrads | null, gNu: Float64Array | null, 
   if (!include(flags, 15)) return 0;
   const z = work(0, K);
   for (let i = 0; i < K; i++) z[i] = y[i] - (typeof mu === 'number' ? mu : mu[i]);
-  forwardSolve(z, L, z, K);
+  solveLower(z, L, z, K, 'colMajor');
   let q = 0;
   for (let i = 0; i < K; i++) q += z[i] * z[i];
   const h = 0.5 * (nu + K);
@@ -39,13 +40,13 @@ export function multiStudentTLpdf(g: MvnGrads | null, gNu: Float64Array | null, 
   if (gNu !== null && varies(flags, 1)) gNu[0] += 0.5 * (digamma(h) - digamma(0.5 * nu)) - (0.5 * K) / nu - 0.5 * l1 + (h * q) / (nu * (nu + q));
   if (g !== null) {
     const w = work(1, K); // Sigma^{-1} r
-    backSolveT(w, L, z, K);
+    solveLowerTransposed(w, L, z, K, 'colMajor');
     const dq = -h / (nu + q); // d lp / d q; dq/dy = 2w
     if (g.y !== null) for (let i = 0; i < K; i++) g.y[i] += 2 * dq * w[i];
     if (g.mu !== null) for (let i = 0; i < K; i++) g.mu[i] -= 2 * dq * w[i];
     if (g.S !== null) {
       const inv = work(3, K * K);
-      inverseFromCholesky(inv, L, K, work(4, K));
+      inverseFromCholesky(inv, L, K, work(4, K), 'colMajor');
       for (let j = 0; j < K; j++) for (let i = 0; i < K; i++) g.S[j * K + i] += -0.5 * inv[j * K + i] - dq * w[i] * w[j];
     }
   }

@@ -1,6 +1,7 @@
 import { include, varies } from '../flags';
 import { LOG_TWO } from '../special/constants';
-import { inverseFromCholesky, logDetFromCholesky } from './denseLinalg';
+import { inverseFromCholesky } from '../triangularSolve';
+import { logDetFromCholesky } from './denseLinalg';
 import { work } from './denseScratch';
 import { checkAndFactorWishart, lmgamma, lmgammaDeriv, traceProduct } from './wishartCommon';
 
@@ -22,7 +23,7 @@ export function wishartLpdf(g: WishartGrads | null, flags: number, W: ArrayLike<
   const LS = work(9, K * K);
   if (!include(flags, 7)) return 0;
   const Sinv = work(10, K * K);
-  inverseFromCholesky(Sinv, LS, K, work(12, K));
+  inverseFromCholesky(Sinv, LS, K, work(12, K), 'colMajor');
   const ldW = logDetFromCholesky(LW, K);
   const ldS = logDetFromCholesky(LS, K);
   let lp = 0;
@@ -34,7 +35,7 @@ export function wishartLpdf(g: WishartGrads | null, flags: number, W: ArrayLike<
     if (g.nu !== null && varies(flags, 1)) g.nu[0] += 0.5 * ldW - 0.5 * K * LOG_TWO - 0.5 * ldS - 0.5 * lmgammaDeriv(K, 0.5 * nu);
     if (g.W !== null) {
       const Winv = work(11, K * K);
-      inverseFromCholesky(Winv, LW, K, work(12, K));
+      inverseFromCholesky(Winv, LW, K, work(12, K), 'colMajor');
       for (let i = 0; i < K * K; i++) g.W[i] += 0.5 * (nu - K - 1) * Winv[i] - 0.5 * Sinv[i];
     }
     if (g.S !== null) {

@@ -3,7 +3,7 @@
 // 0.5 * sum (K - j - 2) log(1 - z^2) over the partial correlations of column j (j from 0).
 import type { ScalarOps } from './scalarOps';
 import type { Writable } from './simplex';
-import { choleskyLower } from './covMatrix';
+import { choleskyLower, multiplyLowerSelfTranspose } from './covMatrix';
 
 export function corrMatrixConstrain(ops: ScalarOps, y: ArrayLike<number>, off: number, K: number, x: Writable): number {
   let lj = ops.c(0);
@@ -23,14 +23,7 @@ export function corrMatrixConstrain(ops: ScalarOps, y: ArrayLike<number>, off: n
       acc[i] = ops.mul(acc[i], ops.addc(ops.neg(ops.square(z)), 1));
     }
   }
-  for (let i = 0; i < K; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = ops.mul(L[i], L[j]);
-      for (let k = 1; k <= j; k++) s = ops.add(s, ops.mul(L[k * K + i], L[k * K + j]));
-      x[j * K + i] = s;
-      x[i * K + j] = s;
-    }
-  }
+  multiplyLowerSelfTranspose(ops, L, K, x);
   return lj;
 }
 

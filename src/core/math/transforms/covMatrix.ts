@@ -5,8 +5,8 @@ import { choleskyInto } from '../cholesky';
 import type { ScalarOps } from './scalarOps';
 import type { Writable } from './simplex';
 
-// Writes L (column-major) into tmp, Sigma (column-major) into x.
-function multiplyLowerSelfTranspose(ops: ScalarOps, L: ArrayLike<number>, K: number, x: Writable): void {
+// Sigma = L L' into x (both triangles), L lower triangular; both column-major. Used by corr_matrix too.
+export function multiplyLowerSelfTranspose(ops: ScalarOps, L: ArrayLike<number>, K: number, x: Writable): void {
   for (let i = 0; i < K; i++) {
     for (let j = 0; j <= i; j++) {
       let s = ops.mul(L[i], L[j]);
