@@ -6,15 +6,13 @@ import { isSizedBaseType } from './parseDecl';
 import { parseBinary, parseCall, parseExpr } from './parseExpr';
 import type { Span } from './span';
 import type { Token } from './tokens';
+import { PRIM_NAMES } from './types';
 
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '.*=', './=']);
+// What an unknown type name is compared with for a suggestion: the unconstrained types, the constrained
+// ones a declaration may use, and array.
 const TYPE_NAMES = [
-  'int',
-  'real',
-  'complex',
-  'vector',
-  'row_vector',
-  'matrix',
+  ...PRIM_NAMES,
   'simplex',
   'ordered',
   'positive_ordered',
