@@ -1,5 +1,6 @@
 import type { VariationalFamily } from './family';
 import type { Rng } from './rng';
+import { RunningMean } from './runningMean';
 import type { LogDensityTarget } from './target';
 
 /** Evaluation counts of a fit (reported in the result and by the benchmarks). */
@@ -40,10 +41,8 @@ export function estimateElbo(
   target: LogDensityTarget, family: VariationalFamily, rng: Rng, samples: number,
   work: ElboWorkspace, counter: EvaluationCounter,
 ): ElboEstimate {
-  let sum = 0;
-  let sumSq = 0;
+  const acc = new RunningMean();
   let dropped = 0;
-  let shift = NaN; // first value, to keep the variance sum stable
   for (let i = 0; i < samples; ) {
     drawStandardNormal(rng, work.z);
     family.transform(work.z, work.theta);
@@ -53,14 +52,11 @@ export function estimateElbo(
       if (++dropped >= samples) return { elbo: -Infinity, mcse: Infinity, dropped };
       continue;
     }
-    if (Number.isNaN(shift)) shift = lp;
-    sum += lp - shift;
-    sumSq += (lp - shift) * (lp - shift);
+    acc.add(lp);
     i++;
   }
-  const m = sum / samples;
-  const v = samples > 1 ? Math.max(0, (sumSq - samples * m * m) / (samples - 1)) : 0;
-  return { elbo: shift + m + family.entropy(), mcse: Math.sqrt(v / samples), dropped };
+  const { mean, mcse } = acc.estimate();
+  return { elbo: mean + family.entropy(), mcse, dropped };
 }
 
 /**

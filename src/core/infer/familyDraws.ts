@@ -1,6 +1,7 @@
 import { drawStandardNormal, EvaluationCounter } from './elbo';
 import type { VariationalFamily } from './family';
 import type { Rng } from './rng';
+import { RunningMean } from './runningMean';
 import type { LogDensityTarget } from './target';
 
 export interface OutputDraws {
@@ -35,16 +36,8 @@ export function familyDraws(
  * when no log p is finite.
  */
 export function drawsElbo({ logP }: OutputDraws, entropy: number): { elbo: number; mcse: number } {
-  let n = 0, shift = NaN, sum = 0, sq = 0;
-  for (let s = 0; s < logP.length; s++) {
-    if (!Number.isFinite(logP[s])) continue;
-    if (Number.isNaN(shift)) shift = logP[s];
-    sum += logP[s] - shift;
-    sq += (logP[s] - shift) ** 2;
-    n++;
-  }
-  if (n === 0) return { elbo: -Infinity, mcse: Infinity };
-  const m = sum / n;
-  const v = n > 1 ? Math.max(0, (sq - n * m * m) / (n - 1)) : 0;
-  return { elbo: shift + m + entropy, mcse: Math.sqrt(v / n) };
+  const acc = new RunningMean();
+  for (let s = 0; s < logP.length; s++) if (Number.isFinite(logP[s])) acc.add(logP[s]);
+  const { mean, mcse } = acc.estimate();
+  return { elbo: mean + entropy, mcse };
 }

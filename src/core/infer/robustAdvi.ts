@@ -2,6 +2,7 @@ import { AdviContext, fmt, interrupted, OptimiserOutcome } from './adviContext';
 import { BlendedGradient } from './blendedGradient';
 import { IterateTrace } from './iterateTrace';
 import { describeStop, describeVerdict, judgeIterates, Verdict } from './iterateVerdict';
+import { RunningMean } from './runningMean';
 
 const BETA1 = 0.9;
 // a short memory of squared gradients: after the first large gradients of a far-off start, steps
@@ -63,7 +64,7 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
   let initialElbo = NaN; // first ELBO estimate of this run (or restart)
   let farBelow = 0; // consecutive ELBO estimates far below it
   // the ELBO trace from the gradient draws themselves: log p of each draw + the entropy of the q it came from
-  let elboSum = 0, elboSq = 0, elboCount = 0, elboShift = 0; // sums of (e − shift): stable for large ELBOs
+  const elboSinceEntry = new RunningMean();
   let last: Verdict | null = null;
   const restartNotes: string[] = [];
 
@@ -81,7 +82,7 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
     failures = 0;
     initialElbo = NaN;
     farBelow = 0;
-    elboSum = elboSq = elboCount = 0;
+    elboSinceEntry.reset();
   };
   /** Restarts from a new initial point at half the rate; false when no restart is left. */
   const restart = (k: number, why: string): boolean => {
@@ -105,11 +106,7 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
       }
     } else {
       failures = 0;
-      if (elboCount === 0) elboShift = blend.logDensity + family.entropy();
-      const e = blend.logDensity + family.entropy() - elboShift;
-      elboSum += e;
-      elboSq += e * e;
-      elboCount++;
+      elboSinceEntry.add(blend.logDensity + family.entropy());
       adamStep();
       if (!allFinite(params)) {
         const why = 'the variational parameters became non-finite';
@@ -176,12 +173,9 @@ export async function runRobustAdvi(ctx: AdviContext): Promise<OptimiserOutcome>
    * ELBO of the recent approximations); -Infinity when every gradient draw failed.
    */
   function runningElbo(): { elbo: number; mcse: number } {
-    if (elboCount === 0) return { elbo: -Infinity, mcse: Infinity };
-    const mean = elboSum / elboCount;
-    const v = elboCount > 1 ? Math.max(0, (elboSq - elboCount * mean * mean) / (elboCount - 1)) : 0;
-    const out = { elbo: elboShift + mean, mcse: Math.sqrt(v / elboCount) };
-    elboSum = elboSq = elboCount = 0;
-    return out;
+    const { mean, mcse } = elboSinceEntry.estimate();
+    elboSinceEntry.reset();
+    return { elbo: mean, mcse };
   }
 
   /**
