@@ -115,3 +115,19 @@ test('a later run of the same spec reuses the warm worker and its target, with t
   assert.equal(c.coordinateNames[0], `x[1] (thread ${thread}, build ${Number(build) + 1})`);
   assert.equal(c.coordinateNames.length, 3);
 });
+
+test('specs that differ only inside a Map or a typed array (data as the loader holds it) build their own targets', async () => {
+  // the Stan target's spec carries its data as a Map of typed arrays: JSON alone writes a Map as {}
+  const withData = (y: number): TargetFactorySpec => ({
+    module: NUTS_TARGETS_MODULE, export: 'createCountedTarget',
+    args: { kind: 'stdNormal', dim: 2, data: new Map([['y', { values: Float64Array.of(y) }]]) },
+  });
+  const opts = { seed: 4, chains: 1, threads: 1, numWarmup: 20, numSamples: 10 };
+  const build = (r: { coordinateNames: string[] }) => Number(/build (\d+)\)/.exec(r.coordinateNames[0])![1]);
+  const a = await runChains(withData(1), opts);
+  const same = await runChains(withData(1), opts);
+  const other = await runChains(withData(2), opts);
+  assert.equal(a.status, 'ok');
+  assert.equal(build(same), build(a), 'equal data: the warm target is kept');
+  assert.equal(build(other), build(a) + 1, 'other data: a new target');
+});

@@ -17,7 +17,7 @@ export function iterateEss(x: Float64Array): number {
     if (x[i] > hi) hi = x[i];
   }
   if (Math.abs(hi - lo) < Number.EPSILON) return NaN;
-  const ma = mean(x, 0, n), mb = mean(x, N - n, N);
+  const ma = windowMean(x, 0, n), mb = windowMean(x, N - n, N);
   // the two halves, centred, side by side
   const c = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
@@ -33,7 +33,8 @@ export function iterateEss(x: Float64Array): number {
   return essFromAutocovariance(acov, n, 2, (ma - grand) ** 2 + (mb - grand) ** 2);
 }
 
-function mean(x: Float64Array, from: number, to: number): number {
+/** Plain mean of x[from..to) (the iterate judges' own: one pass, no compensation). */
+export function windowMean(x: Float64Array, from: number, to: number): number {
   let s = 0;
   for (let i = from; i < to; i++) s += x[i];
   return s / (to - from);

@@ -1,5 +1,5 @@
 import { fmt } from './adviContext';
-import { iterateEss } from './iterateEss';
+import { iterateEss, windowMean } from './iterateEss';
 import type { IterateTrace } from './iterateTrace';
 
 /** Fewest effective iterates for an MCSE of the iterate average to be trusted (viabel's W_min / 8). */
@@ -36,7 +36,7 @@ export function judgeIterates(trace: IterateTrace, window: number, names: readon
   const n = P / 2;
   const series = new Float64Array(window);
   const avgLogSd = new Float64Array(n);
-  for (let k = n; k < P; k++) avgLogSd[k - n] = meanOf(trace.series(k, window, series), 0, window);
+  for (let k = n; k < P; k++) avgLogSd[k - n] = windowMean(trace.series(k, window, series), 0, window);
   const scale = (k: number) => (k < n ? Math.exp(avgLogSd[k]) : 1);
   const sds = new Float64Array(P);
   const rough = new Float64Array(P);
@@ -88,7 +88,7 @@ export function judgeIterates(trace: IterateTrace, window: number, names: readon
 function seriesStats(x: Float64Array): { rhat: number; drift: number; sd: number; lag1Time: number } {
   const N = x.length;
   const h = Math.floor(N / 2);
-  const m1 = meanOf(x, 0, h), m2 = meanOf(x, N - h, N), m = meanOf(x, 0, N);
+  const m1 = windowMean(x, 0, h), m2 = windowMean(x, N - h, N), m = windowMean(x, 0, N);
   let v1 = 0, v2 = 0, c0 = 0, c1 = 0;
   for (let i = 0; i < h; i++) {
     v1 += (x[i] - m1) ** 2;
@@ -117,10 +117,4 @@ export function describeVerdict(v: Verdict | null, rhatThreshold: number, mcseTh
   if (!v.stationary) return `iterates not stationary (R̂ ${v.rhat.toFixed(3)} at ${v.worst}, threshold ${rhatThreshold}; it moved ${fmt(v.drift, 2)} sd across the last ${v.window} iterations)`;
   if (v.ess < MIN_ESS) return `iterates stationary (R̂ ${v.rhat.toFixed(3)}) but too autocorrelated to judge the average (ESS ${fmt(v.ess, 2)} < ${MIN_ESS}; MCSE bound ${fmt(v.mcse, 2)} sd at ${v.worst})`;
   return `iterates stationary (R̂ ${v.rhat.toFixed(3)}) but the iterate average is not yet precise (MCSE ${fmt(v.mcse, 2)} sd at ${v.worst}, threshold ${mcseThreshold})`;
-}
-
-function meanOf(x: Float64Array, from: number, to: number): number {
-  let s = 0;
-  for (let i = from; i < to; i++) s += x[i];
-  return s / (to - from);
 }

@@ -1,7 +1,6 @@
 // How a NUTS chain worker builds its own copy of a compiled Stan model: the spec carries the source and
 // the data as the data loader validated them (a Map, cloned to the worker as it is); the worker compiles
 // them (a few ms, no second validation) and adapts the model to a LogDensityTarget.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compileModel, type ModelData } from '../codegen/loadModel';
@@ -28,20 +27,7 @@ export function createStanTarget(args: unknown): LogDensityTarget {
 // engine's chainWorker.js is found by runChains itself; bundled by esbuild (dist/), the module path does not
 // exist and dist/chainWorker.js (chainWorkerEntry.ts) registers the factory by name.
 export function stanTargetSpec(args: StanTargetArgs): { spec: TargetFactorySpec; workerScript?: string } {
-  // Pooled workers reuse a target when the JSON of its spec is equal; a Map's JSON is "{}", so the spec
-  // also carries a digest of the data values.
-  const withKey = { ...args, dataDigest: dataDigest(args.data) };
   const local = path.join(__dirname, 'stanTargetFactory.js');
-  if (existsSync(local)) return { spec: { module: local, export: 'createStanTarget', args: withKey } };
-  return { spec: { module: STAN_TARGET_FACTORY, args: withKey }, workerScript: path.join(__dirname, 'chainWorker.js') };
-}
-
-function dataDigest(data: ModelData): string {
-  const h = createHash('sha256');
-  if (!(data instanceof Map)) return h.update(JSON.stringify(data) ?? '').digest('hex');
-  for (const [name, v] of data) {
-    h.update(`${name}:${v.isInt}:${v.isComplex}:${v.shape.join(',')};`);
-    h.update(new Uint8Array(v.values.buffer, v.values.byteOffset, v.values.byteLength));
-  }
-  return h.digest('hex');
+  if (existsSync(local)) return { spec: { module: local, export: 'createStanTarget', args } };
+  return { spec: { module: STAN_TARGET_FACTORY, args }, workerScript: path.join(__dirname, 'chainWorker.js') };
 }

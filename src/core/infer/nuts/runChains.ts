@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -17,13 +18,25 @@ function emptyChain(chain: number, dim: number, o: NutsChainOptions, status: Nut
   };
 }
 
-/** Which targets a pooled worker may keep: equal specs build equal targets. */
+/**
+ * Which targets a pooled worker may keep: equal specs build equal targets. JSON, with Maps written as
+ * their entries (plain JSON writes every Map as {}) and typed arrays as a digest of their bytes.
+ */
 function specKey(spec: TargetFactorySpec): string {
   try {
-    return JSON.stringify(spec);
+    return JSON.stringify(spec, keyValue);
   } catch {
     return `unkeyed:${Math.random()}`; // not serialisable as JSON: never reused
   }
+}
+
+function keyValue(_key: string, v: unknown): unknown {
+  if (v instanceof Map) return { map: [...v] };
+  if (ArrayBuffer.isView(v)) {
+    const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+    return { [v.constructor.name]: createHash('sha256').update(bytes).digest('hex') };
+  }
+  return v;
 }
 
 /**
