@@ -21,7 +21,7 @@ export function fitSummaryTable(r: FitResult): string {
 }
 
 // The options fit, reference and compare share: seed and run sizes.
-export function runOptions(cmd: string, args: ParsedArgs, io: CliIo): Read<{ seed: number; options: FitOptions }> {
+function runOptions(cmd: string, args: ParsedArgs, io: CliIo): Read<{ seed: number; options: FitOptions }> {
   const seed = intOption(cmd, args, 'seed', io, 0);
   if (!seed.ok) return seed;
   const options: FitOptions = {};
