@@ -7,12 +7,7 @@ import type { ScalarOps } from '../math/transforms/scalarOps';
 import { numberOps, sumOps } from '../math/transforms/scalarOps';
 import { Mat } from './mat';
 import { StanError } from './stanError';
-
-type Vec = Float64Array | Int32Array;
-
-function store(ops: ScalarOps, xs: number[]): Vec {
-  return ops === numberOps ? Float64Array.from(xs) : Int32Array.from(xs);
-}
+import { store, type Vec } from './storage';
 
 const colOf = (m: Mat, j: number): ArrayLike<number> => m.data.subarray(j * m.rows, (j + 1) * m.rows);
 function rowOf(m: Mat, i: number): number[] {
