@@ -7,7 +7,7 @@ import { elements } from './valueOps';
 import { StanError } from './stanError';
 
 // The nodes of a container, in Stan's element order.
-export function nodesOf(x: unknown): ArrayLike<number> {
+function nodesOf(x: unknown): ArrayLike<number> {
   if (x instanceof Int32Array) return x;
   if (x instanceof Mat) return x.data;
   return elements(x);
