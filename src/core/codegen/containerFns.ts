@@ -6,12 +6,7 @@ import { numberOps } from '../math/transforms/scalarOps';
 import { Mat } from './mat';
 import { StanError } from './stanError';
 import { elements } from './valueOps';
-
-type Vec = Float64Array | Int32Array;
-
-function like(x: unknown, n: number): Vec {
-  return x instanceof Int32Array || (x instanceof Mat && x.data instanceof Int32Array) ? new Int32Array(n) : new Float64Array(n);
-}
+import { like, store, storeOf, type Vec } from './storage';
 
 export const sum = (x: unknown): number => elements(x).reduce((a, b) => a + b, 0);
 export const prod = (x: unknown): number => elements(x).reduce((a, b) => a * b, 1);
@@ -150,13 +145,6 @@ export function sorted<T extends Vec | number[]>(v: T, dir: number, key: ArrayLi
 }
 export const reverse = (v: Vec | unknown[]): Vec | unknown[] => v.slice().reverse();
 // ----- over ScalarOps (value code passes numberOps; gradient code the tape, with lifted arguments) -----
-function store(ops: ScalarOps, xs: number[]): Vec {
-  return ops === numberOps ? Float64Array.from(xs) : Int32Array.from(xs);
-}
-// An empty container of n values (numbers) or tape nodes, to be filled in place: no array to copy.
-function storeOf(ops: ScalarOps, n: number): Vec {
-  return ops === numberOps ? new Float64Array(n) : new Int32Array(n);
-}
 export function softmaxOps(ops: ScalarOps, v: ArrayLike<number>): Vec {
   let m = -Infinity;
   for (let i = 0; i < v.length; i++) m = Math.max(m, ops.val1(v[i]));

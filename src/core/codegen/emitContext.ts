@@ -73,7 +73,6 @@ export function isRealBased(t: IRType): boolean {
   return t.base !== 'int';
 }
 
-// A user-function instance: one per (function, mode, parameter-argument mask).
 // A density argument's leaf taken over by leafHook: element i's value code, the length, the adjoint slot
 // of element i, and whether it depends on parameters (true when not given).
 export interface LeafHook {
@@ -83,6 +82,7 @@ export interface LeafHook {
   ad?: boolean;
 }
 
+// A user-function instance: one per (function, mode, parameter-argument mask).
 export interface FnInstance {
   fn: IRFunction;
   mode: Mode;

@@ -76,8 +76,7 @@ export function hasDeriv(fn: string): boolean {
 const isScalarT = (t: IRExpr['t']) => t.dims === 0 && (t.base === 'real' || t.base === 'int');
 
 export function isFusable(e: IRExpr): boolean {
-  const scalar = e.t.dims === 0 && (e.t.base === 'real' || e.t.base === 'int');
-  if (!scalar) return false;
+  if (!isScalarT(e.t)) return false;
   // (row_vector * vector is a real scalar too, but not scalar arithmetic)
   if (e.k === 'Bin') return isScalarT(e.a.t) && isScalarT(e.b.t) && (['+', '-', '*', '/', '.*', './'].includes(e.op) || (e.op === '^' && e.b.k === 'Lit'));
   if (e.k === 'Un') return e.op === '-' || e.op === '+';

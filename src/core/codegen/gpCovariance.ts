@@ -6,6 +6,7 @@ import type { ScalarOps } from '../math/transforms/scalarOps';
 import { numberOps } from '../math/transforms/scalarOps';
 import { Mat } from './mat';
 import { StanError } from './stanError';
+import { store } from './storage';
 
 type Point = number | ArrayLike<number>;
 
@@ -48,7 +49,7 @@ export function gpExpQuadCovOps(ops: ScalarOps, x1: ArrayLike<Point>, x2: ArrayL
       else if (i === j) out[j * N + i] = a2;
       else if (i > j) out[j * N + i] = out[i * N + j] = entry(x1[i], x1[j]);
     }
-  return new Mat(N, M, ops === numberOps ? Float64Array.from(out) : Int32Array.from(out));
+  return new Mat(N, M, store(ops, out));
 }
 
 export const gpExpQuadCov = (x1: ArrayLike<Point>, x2: ArrayLike<Point> | null, alpha: number, rho: number): Mat => gpExpQuadCovOps(numberOps, x1, x2, alpha, rho);

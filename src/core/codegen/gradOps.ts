@@ -5,7 +5,7 @@ import { Mat } from './mat';
 import { StanError } from './stanError';
 import type { Tape } from './tape';
 import type { BinaryFn, UnaryFn } from './scalarFunctions';
-import { sharedLength } from './valueOps';
+import { elementAt, sharedLength } from './valueOps';
 
 type Operand = number | Float64Array | Int32Array | Mat;
 
@@ -82,17 +82,16 @@ export function vmap2G(T: Tape, fn: BinaryFn, a: unknown, b: unknown, mask: numb
     return T.binary(adA ? a : T.c(a), adB ? b : T.c(b), fn);
   }
   const n = sharedLength(a, b);
-  const at = (x: unknown, i: number): unknown => (typeof x === 'number' ? x : x instanceof Mat ? x.data[i] : (x as ArrayLike<unknown>)[i]);
   const shape = a instanceof Mat ? a : b instanceof Mat ? b : null;
   if (shape || ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
     const out = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const x = at(a, i) as number, y = at(b, i) as number;
+      const x = elementAt(a, i) as number, y = elementAt(b, i) as number;
       out[i] = T.binary(adA ? x : T.c(x), adB ? y : T.c(y), fn);
     }
     return shape ? new Mat(shape.rows, shape.cols, out) : out;
   }
-  return Array.from({ length: n }, (_, i) => vmap2G(T, fn, at(a, i), at(b, i), mask));
+  return Array.from({ length: n }, (_, i) => vmap2G(T, fn, elementAt(a, i), elementAt(b, i), mask));
 }
 
 export function dotSelfG(T: Tape, x: Int32Array): number {

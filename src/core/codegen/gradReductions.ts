@@ -7,7 +7,7 @@ import { elements } from './valueOps';
 import { StanError } from './stanError';
 
 // The nodes of a container, in Stan's element order.
-export function nodesOf(x: unknown): ArrayLike<number> {
+function nodesOf(x: unknown): ArrayLike<number> {
   if (x instanceof Int32Array) return x;
   if (x instanceof Mat) return x.data;
   return elements(x);
@@ -17,25 +17,24 @@ function atLeast(fn: string, d: ArrayLike<number>, n: number): void {
   if (d.length < n) throw new StanError(`${fn}: the argument has ${d.length} element${d.length === 1 ? '' : 's'}, needs at least ${n}.`);
 }
 
-export function sumG(T: Tape, x: unknown): number {
-  const d = nodesOf(x);
+// The sum of the nodes d divided by div (1 for sum, the count for mean), with edges 1 / div.
+function sumOver(T: Tape, d: ArrayLike<number>, div: number): number {
   let s = 0;
   for (let i = 0; i < d.length; i++) s += T.val[d[i]];
-  const k = T.node(s);
+  const k = T.node(s / div), w = 1 / div;
   T.reserveEdges(d.length);
-  for (let i = 0; i < d.length; i++) T.edge(k, d[i], 1);
+  for (let i = 0; i < d.length; i++) T.edge(k, d[i], w);
   return k;
+}
+
+export function sumG(T: Tape, x: unknown): number {
+  return sumOver(T, nodesOf(x), 1);
 }
 
 export function meanG(T: Tape, x: unknown): number {
   const d = nodesOf(x);
   atLeast('mean', d, 1);
-  let s = 0;
-  for (let i = 0; i < d.length; i++) s += T.val[d[i]];
-  const k = T.node(s / d.length);
-  T.reserveEdges(d.length);
-  for (let i = 0; i < d.length; i++) T.edge(k, d[i], 1 / d.length);
-  return k;
+  return sumOver(T, d, d.length);
 }
 
 // d/dx_i prod = product of the others (prefix and suffix products, so zeros are exact).

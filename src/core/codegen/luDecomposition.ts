@@ -52,6 +52,14 @@ function requireRegular(fn: string, f: LU): void {
   if (f.singular) throw new StanError(`${fn}: the matrix is singular.`);
 }
 
+// One row swap of P on one column: b[i] <-> b[j].
+function swap(b: Float64Array, i: number, j: number): void {
+  if (i === j) return;
+  const t = b[i];
+  b[i] = b[j];
+  b[j] = t;
+}
+
 // Solves A x = b (transpose: A' x = b) in place for each of the m columns of b (column-major K x m).
 export function luSolveInPlace(fn: string, f: LU, b: Float64Array, m: number, transpose = false): void {
   requireRegular(fn, f);
@@ -59,14 +67,7 @@ export function luSolveInPlace(fn: string, f: LU, b: Float64Array, m: number, tr
   for (let c = 0; c < m; c++) {
     const o = c * K;
     if (!transpose) {
-      for (let k = 0; k < K; k++) {
-        const p = piv[k];
-        if (p !== k) {
-          const t = b[o + k];
-          b[o + k] = b[o + p];
-          b[o + p] = t;
-        }
-      }
+      for (let k = 0; k < K; k++) swap(b, o + k, o + piv[k]);
       for (let k = 0; k < K; k++) {
         const x = b[o + k];
         if (x !== 0) for (let i = k + 1; i < K; i++) b[o + i] -= lu[k * K + i] * x;
@@ -87,14 +88,7 @@ export function luSolveInPlace(fn: string, f: LU, b: Float64Array, m: number, tr
         for (let k = i + 1; k < K; k++) s -= lu[i * K + k] * b[o + k];
         b[o + i] = s;
       }
-      for (let k = K - 1; k >= 0; k--) {
-        const p = piv[k];
-        if (p !== k) {
-          const t = b[o + k];
-          b[o + k] = b[o + p];
-          b[o + p] = t;
-        }
-      }
+      for (let k = K - 1; k >= 0; k--) swap(b, o + k, o + piv[k]);
     }
   }
 }

@@ -8,8 +8,10 @@
 //   X = B / A:         adj B += adj(X) A'^-1,     adj A -= X' (adj(X) A'^-1)
 //   log|det A|, det A: d/dA = inv(A)' (times det A).
 import { choleskyInto } from '../math/cholesky';
+import { numberOps } from '../math/transforms/scalarOps';
 import { type LU, luDeterminant, luFactor, luInverse, luLogAbsDeterminant, luSolveInPlace } from './luDecomposition';
 import { Mat } from './mat';
+import { checkSymmetric } from './matrixProducts';
 import { StanError } from './stanError';
 import type { Tape } from './tape';
 
@@ -47,13 +49,8 @@ function adjointsOf(T: Tape, out0: number, n: number): Float64Array {
 
 // ----- inverse and inverse_spd -----
 
-const SYMMETRY_TOLERANCE = 1e-8;
-
 function checkSpd(fn: string, a: Float64Array, K: number): void {
-  for (let j = 0; j < K; j++)
-    for (let i = j + 1; i < K; i++) {
-      if (!(Math.abs(a[j * K + i] - a[i * K + j]) <= SYMMETRY_TOLERANCE)) throw new StanError(`${fn}: the matrix is not symmetric (element [${i + 1},${j + 1}] is ${a[j * K + i]}, element [${j + 1},${i + 1}] is ${a[i * K + j]}).`);
-    }
+  checkSymmetric(fn, numberOps, new Mat(K, K, a));
   if (!choleskyInto(new Float64Array(K * K), a, K, 'colMajor')) throw new StanError(`${fn}: the matrix is not positive definite.`);
 }
 

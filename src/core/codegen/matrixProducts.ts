@@ -4,15 +4,10 @@
 // products one `dot` step. Vectors arrive as one-column matrices and row vectors as one-row matrices
 // (the code generator knows which is which; the storage does not).
 import type { ScalarOps } from '../math/transforms/scalarOps';
-import { numberOps, sumOps } from '../math/transforms/scalarOps';
+import { sumOps } from '../math/transforms/scalarOps';
 import { Mat } from './mat';
 import { StanError } from './stanError';
-
-type Vec = Float64Array | Int32Array;
-
-function store(ops: ScalarOps, xs: number[]): Vec {
-  return ops === numberOps ? Float64Array.from(xs) : Int32Array.from(xs);
-}
+import { store, type Vec } from './storage';
 
 const colOf = (m: Mat, j: number): ArrayLike<number> => m.data.subarray(j * m.rows, (j + 1) * m.rows);
 function rowOf(m: Mat, i: number): number[] {
@@ -147,15 +142,3 @@ export function multiplyLowerTriSelfTransposeOps(ops: ScalarOps, L: Mat): Mat {
     }
   return new Mat(m, m, store(ops, out));
 }
-
-export const crossprod = (A: Mat) => crossprodOps(numberOps, A);
-export const tcrossprod = (A: Mat) => tcrossprodOps(numberOps, A);
-export const quadForm = (A: Mat, B: Mat, vector: boolean, sym: boolean) => quadFormOps(numberOps, A, B, vector, sym);
-export const traceQuadForm = (A: Mat, B: Mat) => traceQuadFormOps(numberOps, A, B);
-export const columnsDotProduct = (a: Mat, b: Mat) => columnsDotProductOps(numberOps, a, b);
-export const rowsDotProduct = (a: Mat, b: Mat) => rowsDotProductOps(numberOps, a, b);
-export const columnsDotSelf = (a: Mat) => columnsDotSelfOps(numberOps, a);
-export const rowsDotSelf = (a: Mat) => rowsDotSelfOps(numberOps, a);
-export const diagPostMultiply = (m: Mat, v: ArrayLike<number>) => diagPostMultiplyOps(numberOps, m, v);
-export const trace = (m: Mat) => traceOps(numberOps, m);
-export const multiplyLowerTriSelfTranspose = (L: Mat) => multiplyLowerTriSelfTransposeOps(numberOps, L);

@@ -2,6 +2,7 @@
 // (as Stan Math's multi_normal_cholesky_lpdf), instead of a node per scalar operation: per vector,
 // z = L⁻¹(y − mu) and w = L⁻ᵀz give ∂/∂y = −w, ∂/∂mu = w and ∂/∂L[i,j] = w_i z_j (i ≥ j), plus
 // −1/L[i,i] on the diagonal from the log determinant. Arguments are tape nodes (data lifted to constants).
+import { solveLower, solveLowerTransposed } from '../math/triangularSolve';
 import { Mat } from './mat';
 import { StanError } from './stanError';
 import type { Tape } from './tape';
@@ -55,22 +56,13 @@ export function multiNormalCholeskyTape(T: Tape, propto: boolean, mask: number, 
     if (!propto) lp -= K * LOG_SQRT_2PI;
     if (logDet) lp -= sumLogDiag;
     if (!quad) continue;
-    // z = L⁻¹ (y − mu), forward substitution
+    // z = L⁻¹ (y − mu), w = L⁻ᵀ z
+    for (let i = 0; i < K; i++) z[i] = val[yn[i]] - val[scalarMu ? (mu as number) : mun[i]];
+    solveLower(z, Lv, z, K, 'colMajor');
     let q = 0;
-    for (let i = 0; i < K; i++) {
-      let s = val[yn[i]] - val[scalarMu ? (mu as number) : mun[i]];
-      for (let j = 0; j < i; j++) s -= Lv[j * K + i] * z[j];
-      const zi = s / Lv[i * K + i];
-      z[i] = zi;
-      q += zi * zi;
-    }
+    for (let i = 0; i < K; i++) q += z[i] * z[i];
     lp -= 0.5 * q;
-    // w = L⁻ᵀ z, back substitution
-    for (let i = K - 1; i >= 0; i--) {
-      let s = z[i];
-      for (let j = i + 1; j < K; j++) s -= Lv[i * K + j] * w[j];
-      w[i] = s / Lv[i * K + i];
-    }
+    solveLowerTransposed(w, Lv, z, K, 'colMajor');
     T.reserveEdges(2 * K);
     for (let i = 0; i < K; i++) {
       T.edge(out, yn[i], -w[i]);

@@ -2,11 +2,11 @@
 // code, where data arguments are lifted to constant nodes first). `propto` drops the terms that
 // depend only on arguments whose bit in `mask` is clear (data), as Stan's `~` does.
 import type { ScalarOps } from '../math/transforms/scalarOps';
-import { numberOps } from '../math/transforms/scalarOps';
 import { lkjLogConstant, lkjLogConstantDeriv } from '../math/distributions/lkjConstant';
 import { Mat } from './mat';
 import { multiNormalCholeskyTape } from './multiNormalCholeskyTape';
 import { StanError } from './stanError';
+import { store } from './storage';
 import { Tape } from './tape';
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -118,7 +118,7 @@ export function choleskyOps(ops: ScalarOps, S: Mat): Mat {
       L[j * K + i] = ops.div(s, ljj);
     }
   }
-  return new Mat(K, K, ops === numberOps ? Float64Array.from(L) : Int32Array.from(L));
+  return new Mat(K, K, store(ops, L));
 }
 
 export function multiNormal(ops: ScalarOps, propto: boolean, mask: number, y: unknown, mu: unknown, S: Mat): number {

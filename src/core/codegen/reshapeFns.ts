@@ -5,13 +5,7 @@
 import { Mat } from './mat';
 import { StanError } from './stanError';
 import { elements } from './valueOps';
-
-type Vec = Float64Array | Int32Array;
-
-function like(x: Vec | Mat, n: number): Vec {
-  const d = x instanceof Mat ? x.data : x;
-  return d instanceof Int32Array ? new Int32Array(n) : new Float64Array(n);
-}
+import { like, type Vec } from './storage';
 
 function range(fn: string, what: string, i: number, n: number, size: number): void {
   if (!(i >= 1) || !(n >= 0) || i - 1 + n > size) throw new StanError(`${fn}: ${what} ${i} with size ${n} is out of range (1 to ${size}).`);

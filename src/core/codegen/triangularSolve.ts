@@ -4,12 +4,7 @@
 import { numberOps, type ScalarOps } from '../math/transforms/scalarOps';
 import { Mat } from './mat';
 import { StanError } from './stanError';
-
-type Vec = Float64Array | Int32Array;
-
-function pack(ops: ScalarOps, xs: number[]): Vec {
-  return ops === numberOps ? Float64Array.from(xs) : Int32Array.from(xs);
-}
+import { store, type Vec } from './storage';
 
 function square(fn: string, L: Mat): number {
   if (!(L instanceof Mat) || L.rows !== L.cols) throw new StanError(`${fn}: expecting a square matrix.`);
@@ -32,7 +27,7 @@ export function mdivideLeftTriLowOps(ops: ScalarOps, L: Mat, b: Vec | Mat): Vec 
       x[o + i] = ops.div(s, L.data[i * K + i]);
     }
   }
-  return b instanceof Mat ? new Mat(K, cols, pack(ops, x)) : pack(ops, x);
+  return b instanceof Mat ? new Mat(K, cols, store(ops, x)) : store(ops, x);
 }
 
 // mdivide_right_tri_low(B, L): B / L = B L^-1, row by row (x L = b is L' x' = b', back substitution).
@@ -50,7 +45,7 @@ export function mdivideRightTriLowOps(ops: ScalarOps, B: Vec | Mat, L: Mat): Vec
       x[i * m + r] = ops.div(s, L.data[i * K + i]);
     }
   }
-  return B instanceof Mat ? new Mat(m, K, pack(ops, x)) : pack(ops, x);
+  return B instanceof Mat ? new Mat(m, K, store(ops, x)) : store(ops, x);
 }
 
 export const mdivideLeftTriLow = (L: Mat, b: Vec | Mat) => mdivideLeftTriLowOps(numberOps, L, b);

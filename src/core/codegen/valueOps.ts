@@ -26,14 +26,18 @@ export function vmap(f: (x: number) => number, x: unknown): unknown {
 export function vmap2(f: (x: number, y: number) => number, a: unknown, b: unknown): unknown {
   if (typeof a === 'number' && typeof b === 'number') return f(a, b);
   const n = sharedLength(a, b);
-  const at = (x: unknown, i: number): unknown => (typeof x === 'number' ? x : x instanceof Mat ? x.data[i] : (x as ArrayLike<unknown>)[i]);
   const shape = a instanceof Mat ? a : b instanceof Mat ? b : null;
   if (shape || a instanceof Float64Array || a instanceof Int32Array || b instanceof Float64Array || b instanceof Int32Array) {
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = f(at(a, i) as number, at(b, i) as number);
+    for (let i = 0; i < n; i++) out[i] = f(elementAt(a, i) as number, elementAt(b, i) as number);
     return shape ? new Mat(shape.rows, shape.cols, out) : out;
   }
-  return Array.from({ length: n }, (_, i) => vmap2(f, at(a, i), at(b, i)));
+  return Array.from({ length: n }, (_, i) => vmap2(f, elementAt(a, i), elementAt(b, i)));
+}
+
+// Element i of a vectorised argument (a scalar is every element), for vmap2 and its gradient form.
+export function elementAt(x: unknown, i: number): unknown {
+  return typeof x === 'number' ? x : x instanceof Mat ? x.data[i] : (x as ArrayLike<unknown>)[i];
 }
 
 // The common length of two vectorised arguments (a scalar fits any).
