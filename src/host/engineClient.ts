@@ -49,6 +49,7 @@ export function newRunId(): string {
 export class EngineClient {
   private readonly running = new Map<string, RunHandle>();
   private spare: Spare | null = null;
+  private disposed = false;
 
   constructor(private readonly workerPath: string) {}
 
@@ -116,7 +117,8 @@ export class EngineClient {
   }
 
   private release(worker: Worker): void {
-    if (this.spare) {
+    // One spare at most, and none once disposed (a run cancelled by dispose() still answers).
+    if (this.spare || this.disposed) {
       void closeWorker(worker);
       return;
     }
@@ -139,6 +141,7 @@ export class EngineClient {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const h of this.running.values()) h.cancel();
     void this.closeIdle();
   }
