@@ -29,7 +29,7 @@ export interface RunHandle {
 // How long a cancelled worker gets to answer before it is terminated.
 export const cancelGraceMs = 600;
 // How long a worker waits, idle, for the next run before it is closed.
-export const spareIdleMs = 120_000;
+const spareIdleMs = 120_000;
 // How long a closing worker gets to close its chain-worker pool before it is terminated anyway.
 const closeGraceMs = 2000;
 
