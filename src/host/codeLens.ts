@@ -27,7 +27,7 @@ export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
   private readonly given = new Map<string, string>();
   private readonly followUps = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly runs: Runs, private readonly stored: StoredRuns) {
+  constructor(runs: Runs, private readonly stored: StoredRuns) {
     // Edits of the model itself already make VS Code ask again; data and settings changes do not. A change
     // that lands while the model's editor is hidden (a maximized panel) can be missed by VS Code, so an
     // editor coming into view asks again too.
@@ -66,8 +66,7 @@ export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
 
   /** Which run the model's lenses show now, and whether it is stale. */
   private async runKey(model: vscode.Uri): Promise<string> {
-    const record = await this.runs.latest(model);
-    return lensSource(record, !!record && !(await this.stored.isCurrent(model, record)));
+    return lensSource(await this.stored.lastRun(model));
   }
 
   async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
@@ -83,10 +82,10 @@ export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
       new vscode.CodeLens(top, { title: 'Show Diagnostics', command: 'vigil.showDiagnostics', arguments: arg }),
     ];
     // The last run, also one stored in an earlier session.
-    const record = await this.runs.latest(doc.uri);
-    const stale = !!record && !(await this.stored.isCurrent(doc.uri, record));
-    this.given.set(doc.uri.toString(), lensSource(record, stale));
-    if (!record) return lenses;
+    const run = await this.stored.lastRun(doc.uri);
+    this.given.set(doc.uri.toString(), lensSource(run));
+    if (!run) return lenses;
+    const { record, stale } = run;
     const tooltip = stale
       ? 'Stale: the model, data or settings changed since this run. Show the Vigil diagnostics panel'
       : 'Show the Vigil diagnostics panel';
@@ -107,8 +106,8 @@ export class FitCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
   }
 }
 
-function lensSource(record: RunRecord | undefined, stale: boolean): string {
-  return record ? `${record.kind} ${record.when} ${stale ? 'stale' : 'current'}` : 'none';
+function lensSource(run: { record: RunRecord; stale: boolean } | undefined): string {
+  return run ? `${run.record.kind} ${run.record.when} ${run.stale ? 'stale' : 'current'}` : 'none';
 }
 
 /** "VI 2.5 ± 2.2 | NUTS 3.6 ± 3.3 ⚠ sd −32%" for a variable (its worst element for containers). */

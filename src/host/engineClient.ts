@@ -29,7 +29,7 @@ export interface RunHandle {
 // How long a cancelled worker gets to answer before it is terminated.
 export const cancelGraceMs = 600;
 // How long a worker waits, idle, for the next run before it is closed.
-export const spareIdleMs = 120_000;
+const spareIdleMs = 120_000;
 // How long a closing worker gets to close its chain-worker pool before it is terminated anyway.
 const closeGraceMs = 2000;
 
@@ -49,6 +49,7 @@ export function newRunId(): string {
 export class EngineClient {
   private readonly running = new Map<string, RunHandle>();
   private spare: Spare | null = null;
+  private disposed = false;
 
   constructor(private readonly workerPath: string) {}
 
@@ -116,7 +117,8 @@ export class EngineClient {
   }
 
   private release(worker: Worker): void {
-    if (this.spare) {
+    // One spare at most, and none once disposed (a run cancelled by dispose() still answers).
+    if (this.spare || this.disposed) {
       void closeWorker(worker);
       return;
     }
@@ -139,6 +141,7 @@ export class EngineClient {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const h of this.running.values()) h.cancel();
     void this.closeIdle();
   }

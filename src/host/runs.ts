@@ -27,6 +27,9 @@ export function inputHash(modelText: string, dataText: string | null, settings: 
 
 export class Runs {
   private readonly memory = new Map<string, RunRecord>();
+  // Keys (kind:model) whose storage held no usable record when read: not read again this session (the
+  // lenses and the side panel ask on every edit), until a run of that kind is saved.
+  private readonly none = new Set<string>();
   private readonly panels = new WeakMap<RunRecord, PanelState>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -47,6 +50,7 @@ export class Runs {
   async save(model: vscode.Uri, kind: RunKind, hash: string, result: FitResult | CompareReport, panel: PanelState, stored: StoredResult): Promise<RunRecord> {
     const record: RunRecord = { model: model.toString(), kind, when: new Date().toISOString(), hash, result };
     this.memory.set(this.key(model, kind), record);
+    this.none.delete(this.key(model, kind));
     this.panels.set(record, panel);
     this.changed.fire(model);
     const [recordFile, panelFile, resultFile] = (['record', 'panel', 'result'] as Part[]).map((p) => this.file(model, kind, p));
@@ -71,14 +75,17 @@ export class Runs {
 
   /** The last record of `kind` for the model (from memory, else from storage). */
   async get(model: vscode.Uri, kind: RunKind): Promise<RunRecord | undefined> {
-    const hit = this.memory.get(this.key(model, kind));
-    if (hit) return hit;
+    const key = this.key(model, kind);
+    const hit = this.memory.get(key);
+    if (hit || this.none.has(key)) return hit;
     const record = await this.read<RunRecord>(model, kind, 'record');
-    if (!record?.result || typeof record.hash !== 'string') return undefined;
     // A record kept by an earlier version has no panel file beside it: it could be listed but not shown,
     // so it counts as no run (lenses, side panel and panel agree; a new run replaces it).
-    if (!(await this.has(model, kind, 'panel'))) return undefined;
-    this.memory.set(this.key(model, kind), record);
+    if (!record?.result || typeof record.hash !== 'string' || !(await this.has(model, kind, 'panel'))) {
+      this.none.add(key);
+      return undefined;
+    }
+    this.memory.set(key, record);
     return record;
   }
 

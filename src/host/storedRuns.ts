@@ -54,12 +54,18 @@ export class StoredRuns implements vscode.Disposable {
     }
   }
 
+  /** The model's last run (also one stored in an earlier session) and whether it is stale, undefined when it has none. */
+  async lastRun(model: vscode.Uri): Promise<{ record: RunRecord; stale: boolean } | undefined> {
+    const record = await this.runs.latest(model);
+    return record && { record, stale: !(await this.isCurrent(model, record)) };
+  }
+
   /** The panel state of the model's last stored run (as the worker built it), null when it has none. */
   async panelState(model: vscode.Uri): Promise<PanelState | null> {
-    const record = await this.runs.latest(model);
-    if (!record) return null;
-    const panel = await this.runs.panelOf(model, record);
-    return panel ? { ...panel, stale: !(await this.isCurrent(model, record)) } : null;
+    const run = await this.lastRun(model);
+    if (!run) return null;
+    const panel = await this.runs.panelOf(model, run.record);
+    return panel ? { ...panel, stale: run.stale } : null;
   }
 
   private inputsChanged(model: vscode.Uri | undefined): void {
@@ -77,10 +83,8 @@ export class StoredRuns implements vscode.Disposable {
     for (const p of this.panels?.shown() ?? []) {
       if (model && p.model.toString() !== model.toString()) continue;
       if (!p.state || p.live.length > 0) continue;
-      const record = await this.runs.latest(p.model);
-      if (!record) continue;
-      const stale = !(await this.isCurrent(p.model, record));
-      if (p.state && stale !== p.state.stale) this.panels?.setState(p.model, { ...p.state, stale }, false);
+      const run = await this.lastRun(p.model);
+      if (run && p.state && run.stale !== p.state.stale) this.panels?.setState(p.model, { ...p.state, stale: run.stale }, false);
     }
   }
 

@@ -3,18 +3,18 @@
 // worker turns those into the panel state, and serializes the full result for storage and export, so the
 // host never clones, parses or stringifies them on its own thread.
 import type { CompareReport, FitResult } from '../core/result/fitResult';
+import { isCompareReport } from './buildPanelState';
 
 function fitWithoutDraws(r: FitResult): FitResult {
   return { ...r, draws: {} };
 }
 
 export function resultWithoutDraws(r: FitResult | CompareReport): FitResult | CompareReport {
-  if (r.schema !== 'vigil.report') return fitWithoutDraws(r as FitResult);
-  const c = r as CompareReport;
+  if (!isCompareReport(r)) return fitWithoutDraws(r);
   return {
-    ...c,
-    approximation: fitWithoutDraws(c.approximation),
-    reference: c.reference ? fitWithoutDraws(c.reference) : null,
-    joint: { ...c.joint, correlation: null },
+    ...r,
+    approximation: fitWithoutDraws(r.approximation),
+    reference: r.reference ? fitWithoutDraws(r.reference) : null,
+    joint: { ...r.joint, correlation: null },
   };
 }

@@ -3,7 +3,7 @@
 // endless loop in its model block) has its worker terminated within a second, and Vigil stays usable.
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { fixtureUri } from './support';
+import { fixtureUri, withSettings } from './support';
 
 interface RunSummary { outcome: string; message: string }
 
@@ -14,21 +14,15 @@ suite('Fit cancel', () => {
     this.timeout(60_000);
     const uri = fixtureUri('eight_schools_centered.stan');
     // A reference long enough to be still running when cancelled (a warm worker compares in a second).
-    const config = vscode.workspace.getConfiguration('vigil.reference');
-    await config.update('draws', 50_000, vscode.ConfigurationTarget.Global);
-    let r: RunSummary;
-    let asked: number;
-    try {
+    const { r, took } = await withSettings('vigil.reference', { draws: 50_000 }, async () => {
       const running = vscode.commands.executeCommand('vigil.compareWithReference', uri, { method: 'meanfield', reference: 'nuts' }) as Thenable<RunSummary>;
       await new Promise((res) => setTimeout(res, 800));
-      asked = Date.now();
+      const asked = Date.now();
       const n = await vscode.commands.executeCommand<number>('vigil.cancelFit', uri);
       assert.equal(n, 1, 'one run to cancel');
-      r = await running;
-    } finally {
-      await config.update('draws', undefined, vscode.ConfigurationTarget.Global);
-    }
-    const took = Date.now() - asked;
+      const stopped = await running;
+      return { r: stopped, took: Date.now() - asked };
+    });
     assert.ok(r.outcome === 'cancelled' || r.outcome === 'terminated', `${r.outcome}: ${r.message}`);
     assert.ok(took < 1000, `stopped ${took} ms after the request`);
   });

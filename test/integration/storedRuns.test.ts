@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Runs } from '../../src/host/runs';
-import { fixtureUri, openFixture, pollAsync, revertAndCloseAll } from './support';
+import { fixtureUri, openFixture, pollAsync, revertAndCloseAll, withSettings } from './support';
 
 interface Rendered { charts: string[]; stale: boolean }
 interface Snap { label: string; description: string; kind: string; children: Snap[] }
@@ -40,13 +40,7 @@ suite('Stored runs', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await expect(false, 'current again after the edit is undone');
 
-    const config = vscode.workspace.getConfiguration('vigil.fit');
-    try {
-      await config.update('draws', 500, vscode.ConfigurationTarget.Global);
-      await expect(true, 'stale after a settings change');
-    } finally {
-      await config.update('draws', undefined, vscode.ConfigurationTarget.Global);
-    }
+    await withSettings('vigil.fit', { draws: 500 }, () => expect(true, 'stale after a settings change'));
     await expect(false, 'current again with the setting back');
   });
 

@@ -34,6 +34,18 @@ export async function revertAndCloseAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+// Runs `run` with user settings of `section` set to `values` (e.g. 'vigil.reference', { draws: 500 }),
+// and removes them afterwards, pass or fail.
+export async function withSettings<T>(section: string, values: Record<string, unknown>, run: () => Promise<T>): Promise<T> {
+  const config = vscode.workspace.getConfiguration(section);
+  try {
+    for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Global);
+    return await run();
+  } finally {
+    for (const key of Object.keys(values)) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+  }
+}
+
 // Polls until `probe()` satisfies `accept`, failing with the last value seen after `timeoutMs`.
 export async function waitFor<T>(probe: () => T, accept: (v: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
