@@ -79,6 +79,9 @@ export class Runs {
     const hit = this.memory.get(key);
     if (hit || this.none.has(key)) return hit;
     const record = await this.read<RunRecord>(model, kind, 'record');
+    // A run saved while the file was read is newer than anything the file held.
+    const saved = this.memory.get(key);
+    if (saved) return saved;
     // A record kept by an earlier version has no panel file beside it: it could be listed but not shown,
     // so it counts as no run (lenses, side panel and panel agree; a new run replaces it).
     if (!record?.result || typeof record.hash !== 'string' || !(await this.has(model, kind, 'panel'))) {
