@@ -8,6 +8,7 @@
 // Host -> webview: the worker's messages forwarded as they are, plus run/started.
 // Webview -> host: panel/ready, fit/cancel, report/export.
 import type { CompareReport, FitResult } from './core/result/fitResult';
+export { isCompareReport } from './core/result/fitResult';
 import type {
   DataInput, FitOptions, FitRequestMethod, ModelInput, ProgressUpdate, ReferenceRequest, RunError, VariationalMethod,
 } from './core/pipeline/pipelineTypes';
@@ -146,7 +147,3 @@ export type WebviewToHost =
   | { type: 'panel/ready' }
   | FitCancelMessage
   | { type: 'report/export'; format: 'html' | 'json' };
-
-export function isCompareReport(r: FitResult | CompareReport): r is CompareReport {
-  return r.schema === 'vigil.report';
-}

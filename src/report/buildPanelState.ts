@@ -1,7 +1,7 @@
 // Turns a fit result or a comparison report into what the panel draws (PanelState): summaries,
 // density curves, forest rows, thinned pair clouds and warnings. Pure: no vscode, no DOM.
 import type { CompareWarning, JointReport, ParameterMeasures } from '../core/diagnose/compare/compareReport';
-import type { CompareReport, FitResult } from '../core/result/fitResult';
+import { isCompareReport, type CompareReport, type FitResult } from '../core/result/fitResult';
 import { isConvergedStop } from '../core/infer/viResult';
 import type { ImageMark } from '../core/stan/imageMarks';
 import { densityPair } from './densityGrid';
@@ -22,10 +22,6 @@ export interface PanelStateOptions {
 }
 
 const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-export function isCompareReport(r: CompareReport | FitResult): r is CompareReport {
-  return (r as CompareReport).schema === 'vigil.report';
-}
 
 export function methodLabel(fit: FitResult): string {
   switch (fit.method) {

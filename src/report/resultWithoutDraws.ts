@@ -2,8 +2,7 @@
 // matrices, which can run to tens of megabytes (403 names × 5000 draws for stochastic volatility). The
 // worker turns those into the panel state, and serializes the full result for storage and export, so the
 // host never clones, parses or stringifies them on its own thread.
-import type { CompareReport, FitResult } from '../core/result/fitResult';
-import { isCompareReport } from './buildPanelState';
+import { isCompareReport, type CompareReport, type FitResult } from '../core/result/fitResult';
 
 function fitWithoutDraws(r: FitResult): FitResult {
   return { ...r, draws: {} };

@@ -90,3 +90,8 @@ export interface CompareReport {
   // Errors first, then warnings, then info; each with the declaration's source range.
   warnings: CompareWarning[];
 }
+
+/** A comparison report (not a single fit or reference): the two share the result schema's fields. */
+export function isCompareReport(r: FitResult | CompareReport): r is CompareReport {
+  return r.schema === 'vigil.report';
+}
